@@ -1,0 +1,5 @@
+# Warnings are errors in our own code; third-party headers come in as SYSTEM includes.
+function(hamhub_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                         -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Werror)
+endfunction()

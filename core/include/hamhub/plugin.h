@@ -1,0 +1,82 @@
+#pragma once
+
+/// @file plugin.h
+/// @brief Exporting a plugin: the manifest and factory aliases, and the exception guard.
+///
+/// A connector plugin's source file ends with
+/// @code
+///   static const hamhub::OptionSpec kOptions[] = {{"url", hamhub::OptionType::String, true, false,
+///                                                  nullptr, "Feed URL"}};
+///   static const hamhub::PluginManifest kManifest = {
+///       HAMHUB_MANIFEST_HEADER, "hello", hamhub::PluginKind::Connector, "1.0.0",
+///       "Says hello", kOptions, std::size(kOptions)};
+///   HAMHUB_EXPORT_CONNECTOR(HelloConnector, kManifest)
+/// @endcode
+
+#include <exception>
+#include <string>
+
+#include <boost/dll/alias.hpp>
+
+#include "hamhub/connector.h"
+#include "hamhub/manifest.h"
+
+/// @brief The first four fields of a PluginManifest for a plugin built against this SDK.
+#define HAMHUB_MANIFEST_HEADER \
+  ::hamhub::kManifestLayout, HAMHUB_ABI_TAG, HAMHUB_API_MAJOR, HAMHUB_API_MINOR
+
+namespace hamhub::detail {
+
+inline Status statusFromCurrentException(const char* call) noexcept {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    return Status::error(std::string("plugin threw from ") + call + ": " + e.what(), "plugin-exception");
+  } catch (...) {
+    return Status::error(std::string("plugin threw a non-standard exception from ") + call,
+                         "plugin-exception");
+  }
+}
+
+/// Instantiated inside the plugin, so exceptions are caught on the plugin's side of the boundary.
+template <typename Impl>
+class GuardedConnector final : public Impl {
+ public:
+  Status configure(const Options& options) noexcept override {
+    try {
+      return Impl::configure(options);
+    } catch (...) {
+      return statusFromCurrentException("configure");
+    }
+  }
+  Status check(Context& context) noexcept override {
+    try {
+      return Impl::check(context);
+    } catch (...) {
+      return statusFromCurrentException("check");
+    }
+  }
+  Result<HarvestResult> harvest(Context& context, const Cursor& cursor, RecordSink& sink) noexcept override {
+    try {
+      return Impl::harvest(context, cursor, sink);
+    } catch (...) {
+      return statusFromCurrentException("harvest");
+    }
+  }
+};
+
+}  // namespace hamhub::detail
+
+/// @brief Exports `manifest` and a factory creating `ConnectorClass` (default-constructible).
+#define HAMHUB_EXPORT_CONNECTOR(ConnectorClass, manifest)                                 \
+  namespace hamhub_export {                                                              \
+  ::hamhub::Plugin* createPlugin() noexcept {                                            \
+    try {                                                                                \
+      return new ::hamhub::detail::GuardedConnector<ConnectorClass>();                   \
+    } catch (...) {                                                                      \
+      return nullptr;                                                                    \
+    }                                                                                    \
+  }                                                                                      \
+  BOOST_DLL_ALIAS(manifest, hamhub_manifest)                                             \
+  BOOST_DLL_ALIAS(hamhub_export::createPlugin, hamhub_create)                            \
+  }
