@@ -1,0 +1,521 @@
+#include <string>
+#include <vector>
+
+#include "hamhub/json.h"
+
+namespace hamhub {
+
+namespace {
+
+bool isValidNumber(std::string_view t) {
+  std::size_t i = 0;
+  const auto digit = [&](std::size_t k) { return k < t.size() && t[k] >= '0' && t[k] <= '9'; };
+  if (i < t.size() && t[i] == '-') ++i;
+  if (!digit(i)) return false;
+  if (t[i] == '0') {
+    ++i;
+  } else {
+    while (digit(i)) ++i;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == t.size();
+}
+
+bool isNumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+void appendUtf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+constexpr unsigned kReplacementChar = 0xFFFD;
+
+}  // namespace
+
+class JsonPushParser::Impl {
+ public:
+  Impl(JsonHandler& handler, JsonParseOptions options) : handler_(handler), options_(options) {}
+
+  Status feed(std::string_view chunk);
+  Status finish();
+
+  std::size_t line() const { return line_; }
+  std::size_t column() const { return position_ - lineStart_ + 1; }
+  std::size_t consumed() const { return position_; }
+
+ private:
+  enum class State { Value, ValueOrArrayEnd, KeyOrObjectEnd, Key, Colon, CommaOrEnd, String, Escape, Unicode,
+                     Number, Literal, Done };
+  enum class Comment { None, Slash, Line, Block, BlockStar };
+
+  Status fail(std::string what, std::string reason = "invalid-json") {
+    error_ = Status::error("line " + std::to_string(line_) + ", column " + std::to_string(column()) + ": " +
+                               what,
+                           std::move(reason));
+    return error_;
+  }
+  Status failWith(Status s) {
+    error_ = std::move(s);
+    return error_;
+  }
+  void afterValue() { state_ = stack_.empty() ? State::Done : State::CommaOrEnd; }
+  Status push(char container) {
+    stack_.push_back(container);
+    if (stack_.size() > options_.maxDepth) {
+      return fail("nesting deeper than " + std::to_string(options_.maxDepth) + " levels", "too-deep");
+    }
+    return Status::ok();
+  }
+  Status emitNumber();
+  Status emitLiteral();
+  Status emitString(std::string_view value);
+  void flushSurrogate() {
+    if (highSurrogate_ != 0) {
+      appendUtf8(buffer_, kReplacementChar);
+      highSurrogate_ = 0;
+    }
+  }
+  Status structural(char c);
+  bool skipComment(char c);
+
+  JsonHandler& handler_;
+  JsonParseOptions options_;
+  State state_ = State::Value;
+  Comment comment_ = Comment::None;
+  std::vector<char> stack_;
+  std::string buffer_;
+  bool stringIsKey_ = false;
+  unsigned unicode_ = 0;
+  int unicodeDigits_ = 0;
+  unsigned highSurrogate_ = 0;
+  std::size_t line_ = 1;
+  std::size_t lineStart_ = 0;
+  std::size_t position_ = 0;  // absolute offset of the byte being looked at
+  bool sawAnything_ = false;
+  Status error_;
+};
+
+Status JsonPushParser::Impl::emitNumber() {
+  if (!isValidNumber(buffer_)) return fail("invalid number '" + buffer_ + "'");
+  Status s = handler_.onNumber(buffer_);
+  if (!s) return failWith(std::move(s));
+  afterValue();
+  return Status::ok();
+}
+
+Status JsonPushParser::Impl::emitLiteral() {
+  Status s;
+  if (buffer_ == "true") {
+    s = handler_.onBool(true);
+  } else if (buffer_ == "false") {
+    s = handler_.onBool(false);
+  } else if (buffer_ == "null") {
+    s = handler_.onNull();
+  } else {
+    return fail("unexpected '" + buffer_ + "' (expected a value)");
+  }
+  if (!s) return failWith(std::move(s));
+  afterValue();
+  return Status::ok();
+}
+
+Status JsonPushParser::Impl::emitString(std::string_view value) {
+  if (value.size() > options_.maxStringBytes) {
+    return fail("string longer than " + std::to_string(options_.maxStringBytes) + " bytes", "too-large");
+  }
+  Status s = stringIsKey_ ? handler_.onKey(value) : handler_.onString(value);
+  if (!s) return failWith(std::move(s));
+  if (stringIsKey_) {
+    state_ = State::Colon;
+  } else {
+    afterValue();
+  }
+  return Status::ok();
+}
+
+// Returns true when `c` was consumed as part of a comment (or opened one).
+bool JsonPushParser::Impl::skipComment(char c) {
+  switch (comment_) {
+    case Comment::None:
+      if (c == '/' && options_.allowComments) {
+        comment_ = Comment::Slash;
+        return true;
+      }
+      return false;
+    case Comment::Slash:
+      if (c == '/') {
+        comment_ = Comment::Line;
+      } else if (c == '*') {
+        comment_ = Comment::Block;
+      } else {
+        comment_ = Comment::None;
+        return false;  // reported by the caller as an unexpected '/'-led token
+      }
+      return true;
+    case Comment::Line:
+      if (c == '\n') comment_ = Comment::None;
+      return true;
+    case Comment::Block:
+      if (c == '*') comment_ = Comment::BlockStar;
+      return true;
+    case Comment::BlockStar:
+      comment_ = c == '/' ? Comment::None : (c == '*' ? Comment::BlockStar : Comment::Block);
+      return true;
+  }
+  return false;
+}
+
+Status JsonPushParser::Impl::structural(char c) {
+  Status s;
+  switch (state_) {
+    case State::ValueOrArrayEnd:
+      if (c == ']') {
+        stack_.pop_back();
+        if (!(s = handler_.onEndArray())) return failWith(std::move(s));
+        afterValue();
+        return Status::ok();
+      }
+      [[fallthrough]];
+    case State::Value:
+      if (c == '{') {
+        if (!(s = push('{'))) return s;
+        if (!(s = handler_.onStartObject())) return failWith(std::move(s));
+        state_ = State::KeyOrObjectEnd;
+      } else if (c == '[') {
+        if (!(s = push('['))) return s;
+        if (!(s = handler_.onStartArray())) return failWith(std::move(s));
+        state_ = State::ValueOrArrayEnd;
+      } else if (c == '"') {
+        stringIsKey_ = false;
+        buffer_.clear();
+        state_ = State::String;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        buffer_.assign(1, c);
+        state_ = State::Number;
+      } else if (c >= 'a' && c <= 'z') {
+        buffer_.assign(1, c);
+        state_ = State::Literal;
+      } else {
+        return fail(std::string("unexpected '") + c + "' (expected a value" +
+                    (state_ == State::ValueOrArrayEnd ? " or ']')" : ")"));
+      }
+      return Status::ok();
+    case State::KeyOrObjectEnd:
+      if (c == '}') {
+        stack_.pop_back();
+        if (!(s = handler_.onEndObject())) return failWith(std::move(s));
+        afterValue();
+        return Status::ok();
+      }
+      [[fallthrough]];
+    case State::Key:
+      if (c != '"') {
+        return fail(std::string("unexpected '") + c + "' (expected a quoted key" +
+                    (state_ == State::KeyOrObjectEnd ? " or '}')" : ")"));
+      }
+      stringIsKey_ = true;
+      buffer_.clear();
+      state_ = State::String;
+      return Status::ok();
+    case State::Colon:
+      if (c != ':') return fail(std::string("unexpected '") + c + "' (expected ':' after a key)");
+      state_ = State::Value;
+      return Status::ok();
+    case State::CommaOrEnd: {
+      const char open = stack_.back();
+      if (c == ',') {
+        state_ = open == '{' ? State::Key : State::Value;
+        return Status::ok();
+      }
+      if ((c == '}' && open == '{') || (c == ']' && open == '[')) {
+        stack_.pop_back();
+        if (!(s = (c == '}' ? handler_.onEndObject() : handler_.onEndArray()))) return failWith(std::move(s));
+        afterValue();
+        return Status::ok();
+      }
+      return fail(std::string("unexpected '") + c + "' (expected ',' or '" + (open == '{' ? '}' : ']') + "')");
+    }
+    case State::Done:
+      return fail(std::string("unexpected '") + c + "' after the end of the document");
+    default:
+      return fail("internal parser state error");
+  }
+}
+
+Status JsonPushParser::Impl::feed(std::string_view chunk) {
+  if (!error_.isOk()) return error_;
+  if (position_ + chunk.size() > options_.maxBytes) {
+    return fail("document larger than " + std::to_string(options_.maxBytes) + " bytes", "too-large");
+  }
+  const char* data = chunk.data();
+  const std::size_t n = chunk.size();
+  const std::size_t base = position_;
+  std::size_t i = 0;
+  Status s;
+  while (i < n) {
+    position_ = base + i;
+    const char c = data[i];
+    switch (state_) {
+      case State::String: {
+        std::size_t j = i;
+        while (j < n) {
+          const auto ch = static_cast<unsigned char>(data[j]);
+          if (ch == '"' || ch == '\\' || ch < 0x20) break;
+          ++j;
+        }
+        if (j > i) {
+          flushSurrogate();
+          if (buffer_.empty() && j < n && data[j] == '"') {
+            // Whole string inside this chunk with no escapes: hand out a view, no copy.
+            position_ = base + j;
+            if (!(s = emitString(std::string_view(data + i, j - i)))) return s;
+            i = j + 1;
+            continue;
+          }
+          buffer_.append(data + i, j - i);
+          if (buffer_.size() > options_.maxStringBytes) {
+            position_ = base + j;
+            return fail("string longer than " + std::to_string(options_.maxStringBytes) + " bytes", "too-large");
+          }
+        }
+        i = j;
+        if (i == n) break;
+        position_ = base + i;
+        if (data[i] == '"') {
+          flushSurrogate();
+          if (!(s = emitString(buffer_))) return s;
+        } else if (data[i] == '\\') {
+          state_ = State::Escape;
+        } else {
+          return fail("control character in a string (newlines must be written as \\n)");
+        }
+        ++i;
+        continue;
+      }
+      case State::Escape: {
+        char out = 0;
+        switch (c) {
+          case '"': out = '"'; break;
+          case '\\': out = '\\'; break;
+          case '/': out = '/'; break;
+          case 'b': out = '\b'; break;
+          case 'f': out = '\f'; break;
+          case 'n': out = '\n'; break;
+          case 'r': out = '\r'; break;
+          case 't': out = '\t'; break;
+          case 'u':
+            unicode_ = 0;
+            unicodeDigits_ = 0;
+            state_ = State::Unicode;
+            ++i;
+            continue;
+          default: return fail(std::string("invalid escape '\\") + c + "'");
+        }
+        flushSurrogate();
+        buffer_.push_back(out);
+        state_ = State::String;
+        ++i;
+        continue;
+      }
+      case State::Unicode: {
+        unsigned digit = 0;
+        if (c >= '0' && c <= '9') {
+          digit = static_cast<unsigned>(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+          digit = static_cast<unsigned>(c - 'a' + 10);
+        } else if (c >= 'A' && c <= 'F') {
+          digit = static_cast<unsigned>(c - 'A' + 10);
+        } else {
+          return fail("invalid \\u escape (expected four hex digits)");
+        }
+        unicode_ = unicode_ * 16 + digit;
+        if (++unicodeDigits_ == 4) {
+          if (unicode_ >= 0xDC00 && unicode_ <= 0xDFFF && highSurrogate_ != 0) {
+            appendUtf8(buffer_, 0x10000 + ((highSurrogate_ - 0xD800) << 10) + (unicode_ - 0xDC00));
+            highSurrogate_ = 0;
+          } else {
+            flushSurrogate();
+            if (unicode_ >= 0xD800 && unicode_ <= 0xDBFF) {
+              highSurrogate_ = unicode_;
+            } else {
+              appendUtf8(buffer_, unicode_ >= 0xDC00 && unicode_ <= 0xDFFF ? kReplacementChar : unicode_);
+            }
+          }
+          state_ = State::String;
+        }
+        ++i;
+        continue;
+      }
+      case State::Number:
+        if (isNumberChar(c)) {
+          if (buffer_.size() > 64) return fail("number too long");
+          buffer_.push_back(c);
+          ++i;
+          continue;
+        }
+        if (!(s = emitNumber())) return s;
+        continue;  // re-examine c in the new state
+      case State::Literal:
+        if (c >= 'a' && c <= 'z') {
+          if (buffer_.size() > 5) return fail("unexpected '" + buffer_ + "…' (expected a value)");
+          buffer_.push_back(c);
+          ++i;
+          continue;
+        }
+        if (!(s = emitLiteral())) return s;
+        continue;
+      default:
+        break;
+    }
+    if (state_ == State::String) continue;  // the string loop above reached the chunk's end
+
+    // Structural states: whitespace, comments, punctuation.
+    if (comment_ != Comment::None || c == '/') {
+      if (skipComment(c)) {
+        if (c == '\n') {
+          ++line_;
+          lineStart_ = base + i + 1;
+        }
+        ++i;
+        continue;
+      }
+      if (c == '/' || comment_ == Comment::None) {
+        if (!options_.allowComments) return fail("unexpected '/' (comments are not allowed here)");
+        return fail("unexpected '/'");
+      }
+    }
+    if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      ++line_;
+      lineStart_ = base + i + 1;
+      ++i;
+      continue;
+    }
+    sawAnything_ = true;
+    if (!(s = structural(c))) return s;
+    ++i;
+  }
+  position_ = base + n;
+  return Status::ok();
+}
+
+Status JsonPushParser::Impl::finish() {
+  if (!error_.isOk()) return error_;
+  Status s;
+  if (state_ == State::Number && !(s = emitNumber())) return s;
+  if (state_ == State::Literal && !(s = emitLiteral())) return s;
+  if (comment_ == Comment::Block || comment_ == Comment::BlockStar) return fail("unterminated /* comment");
+  if (state_ == State::Done) return Status::ok();
+  if (!sawAnything_) return fail("the document is empty");
+  if (state_ == State::String || state_ == State::Escape || state_ == State::Unicode) {
+    return fail("unexpected end of input inside a string");
+  }
+  return fail("unexpected end of input (the document is incomplete)");
+}
+
+JsonPushParser::JsonPushParser(JsonHandler& handler, JsonParseOptions options)
+    : impl_(std::make_unique<Impl>(handler, options)) {}
+JsonPushParser::~JsonPushParser() = default;
+Status JsonPushParser::feed(std::string_view chunk) { return impl_->feed(chunk); }
+Status JsonPushParser::finish() { return impl_->finish(); }
+std::size_t JsonPushParser::line() const { return impl_->line(); }
+std::size_t JsonPushParser::column() const { return impl_->column(); }
+std::size_t JsonPushParser::bytesConsumed() const { return impl_->consumed(); }
+
+namespace {
+
+// Builds a JsonValue tree from parser events. Pointers on the stack stay valid because only the
+// innermost container grows while it is on top.
+class DomBuilder final : public JsonHandler {
+ public:
+  JsonValue take() { return std::move(root_); }
+
+  Status onNull() override { return add(JsonValue()); }
+  Status onBool(bool value) override { return add(JsonValue(value)); }
+  Status onNumber(std::string_view text) override { return add(JsonValue::fromNumberText(text)); }
+  Status onString(std::string_view value) override { return add(JsonValue(std::string(value))); }
+  Status onKey(std::string_view key) override {
+    key_.assign(key);
+    return Status::ok();
+  }
+  Status onStartObject() override {
+    stack_.push_back(insert(JsonValue(JsonValue::Object{})));
+    return Status::ok();
+  }
+  Status onStartArray() override {
+    stack_.push_back(insert(JsonValue(JsonValue::Array{})));
+    return Status::ok();
+  }
+  Status onEndObject() override {
+    stack_.pop_back();
+    return Status::ok();
+  }
+  Status onEndArray() override {
+    stack_.pop_back();
+    return Status::ok();
+  }
+
+ private:
+  Status add(JsonValue v) {
+    insert(std::move(v));
+    return Status::ok();
+  }
+  JsonValue* insert(JsonValue v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    JsonValue& top = *stack_.back();
+    if (top.isArray()) {
+      top.asArray().push_back(std::move(v));
+      return &top.asArray().back();
+    }
+    top.asObject().emplace_back(std::move(key_), std::move(v));
+    return &top.asObject().back().second;
+  }
+
+  JsonValue root_;
+  std::vector<JsonValue*> stack_;
+  std::string key_;
+};
+
+}  // namespace
+
+Result<JsonValue> parseJson(std::string_view text, const JsonParseOptions& options) {
+  DomBuilder builder;
+  JsonPushParser parser(builder, options);
+  Status s = parser.feed(text);
+  if (s) s = parser.finish();
+  if (!s) return s;
+  return builder.take();
+}
+
+}  // namespace hamhub

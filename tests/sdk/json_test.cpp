@@ -1,0 +1,178 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "hamhub/json.h"
+
+namespace hamhub {
+namespace {
+
+// Records events as text so chunked and whole parses can be compared.
+class EventLog final : public JsonHandler {
+ public:
+  std::string log;
+  Status onNull() override { return add("null"); }
+  Status onBool(bool v) override { return add(v ? "true" : "false"); }
+  Status onNumber(std::string_view t) override { return add("n:" + std::string(t)); }
+  Status onString(std::string_view v) override { return add("s:" + std::string(v)); }
+  Status onKey(std::string_view k) override { return add("k:" + std::string(k)); }
+  Status onStartObject() override { return add("{"); }
+  Status onEndObject() override { return add("}"); }
+  Status onStartArray() override { return add("["); }
+  Status onEndArray() override { return add("]"); }
+
+ private:
+  Status add(const std::string& e) {
+    log += e + "|";
+    return Status::ok();
+  }
+};
+
+class JsonTest : public ::testing::Test {};
+
+TEST_F(JsonTest, parsesNestedDocumentInDocumentOrder) {
+  auto v = parseJson(R"({"b":1,"a":[true,false,null,"x"],"c":{"d":-2.5e2}})");
+  ASSERT_TRUE(v.isOk()) << v.status().message();
+  ASSERT_TRUE(v->isObject());
+  EXPECT_EQ(v->asObject()[0].first, "b");
+  EXPECT_EQ(v->find("b")->asInt(), 1);
+  EXPECT_EQ(v->find("a")->asArray().size(), 4u);
+  EXPECT_TRUE(v->find("a")->asArray()[2].isNull());
+  EXPECT_DOUBLE_EQ(v->find("c")->find("d")->asNumber(), -250.0);
+  EXPECT_EQ(v->find("missing"), nullptr);
+}
+
+TEST_F(JsonTest, keepsLargeIntegerIdsExact) {
+  auto v = parseJson(R"({"idData":9007199254740993})");
+  ASSERT_TRUE(v.isOk());
+  EXPECT_TRUE(v->find("idData")->isInteger());
+  EXPECT_EQ(v->find("idData")->asInt(), 9007199254740993LL);
+  EXPECT_EQ(toJson(*v), R"({"idData":9007199254740993})");
+}
+
+TEST_F(JsonTest, decodesEscapesAndSurrogatePairs) {
+  auto v = parseJson(R"(["a\"b\\c\/d\n\t", "\u00e9\u20ac", "\ud83d\ude00", "\ud800x"])");
+  ASSERT_TRUE(v.isOk()) << v.status().message();
+  const auto& a = v->asArray();
+  EXPECT_EQ(a[0].asString(), "a\"b\\c/d\n\t");
+  EXPECT_EQ(a[1].asString(), "\xc3\xa9\xe2\x82\xac");
+  EXPECT_EQ(a[2].asString(), "\xf0\x9f\x98\x80");
+  EXPECT_EQ(a[3].asString(), "\xef\xbf\xbdx");  // a lone high surrogate becomes U+FFFD
+}
+
+TEST_F(JsonTest, reportsLineAndColumnOfSyntaxErrors) {
+  auto v = parseJson("{\n  \"a\": 1,\n  \"b\" 2\n}");
+  ASSERT_FALSE(v.isOk());
+  EXPECT_EQ(v.status().reason(), "invalid-json");
+  EXPECT_EQ(v.status().message(), "line 3, column 7: unexpected '2' (expected ':' after a key)");
+}
+
+TEST_F(JsonTest, rejectsTrailingGarbageSuchAsZeroResultsText) {
+  auto v = parseJson("0 results");
+  ASSERT_FALSE(v.isOk());
+  EXPECT_NE(v.status().message().find("after the end of the document"), std::string::npos);
+}
+
+TEST_F(JsonTest, rejectsTruncatedAndEmptyDocuments) {
+  EXPECT_NE(parseJson(R"([{"a":1},{"b":)").status().message().find("incomplete"), std::string::npos);
+  EXPECT_NE(parseJson(R"(["abc)").status().message().find("inside a string"), std::string::npos);
+  EXPECT_NE(parseJson("   ").status().message().find("empty"), std::string::npos);
+}
+
+TEST_F(JsonTest, rejectsInvalidTokens) {
+  EXPECT_FALSE(parseJson("[01]").isOk());
+  EXPECT_FALSE(parseJson("[1.]").isOk());
+  EXPECT_FALSE(parseJson("[tru]").isOk());
+  EXPECT_FALSE(parseJson("[nulll]").isOk());
+  EXPECT_FALSE(parseJson("{\"a\":1,}").isOk());
+  EXPECT_FALSE(parseJson("[\"a\nb\"]").isOk());
+  EXPECT_FALSE(parseJson("[\"\\x\"]").isOk());
+  EXPECT_FALSE(parseJson("{1:2}").isOk());
+}
+
+TEST_F(JsonTest, allowsCommentsOnlyWhenAsked) {
+  const std::string text = "// hub config\n{ /* store */ \"store\": \"sqlite:x.db\" // trailing\n}";
+  EXPECT_FALSE(parseJson(text).isOk());
+  JsonParseOptions options;
+  options.allowComments = true;
+  auto v = parseJson(text, options);
+  ASSERT_TRUE(v.isOk()) << v.status().message();
+  EXPECT_EQ(v->find("store")->asString(), "sqlite:x.db");
+  EXPECT_FALSE(parseJson("{} /* open", options).isOk());
+}
+
+TEST_F(JsonTest, enforcesDepthSizeAndStringLimits) {
+  JsonParseOptions options;
+  options.maxDepth = 3;
+  EXPECT_EQ(parseJson("[[[[1]]]]", options).status().reason(), "too-deep");
+  EXPECT_TRUE(parseJson("[[[1]]]", options).isOk());
+  options.maxBytes = 8;
+  EXPECT_EQ(parseJson("[1,2,3,4,5]", options).status().reason(), "too-large");
+  options = {};
+  options.maxStringBytes = 4;
+  EXPECT_EQ(parseJson(R"(["abcde"])", options).status().reason(), "too-large");
+  EXPECT_EQ(parseJson(R"({"abcde":1})", options).status().reason(), "too-large");
+}
+
+TEST_F(JsonTest, pushParserGivesTheSameEventsForEverySplitPoint) {
+  const std::string doc =
+      R"( {"idData":"12","judul":"Perda \"Disabilitas\" \u00e9","n":[1,-2.5e+3,true,false,null],)"
+      R"("o":{},"a":[],"s":"\ud83d\ude00"} )";
+  EventLog whole;
+  {
+    JsonPushParser p(whole);
+    ASSERT_TRUE(p.feed(doc).isOk());
+    ASSERT_TRUE(p.finish().isOk());
+  }
+  for (std::size_t split = 0; split <= doc.size(); ++split) {
+    EventLog parts;
+    JsonPushParser p(parts);
+    ASSERT_TRUE(p.feed(doc.substr(0, split)).isOk()) << split;
+    ASSERT_TRUE(p.feed(doc.substr(split)).isOk()) << split;
+    ASSERT_TRUE(p.finish().isOk()) << split;
+    EXPECT_EQ(parts.log, whole.log) << "split at " << split;
+  }
+  EventLog bytes;
+  JsonPushParser p(bytes);
+  for (char c : doc) ASSERT_TRUE(p.feed(std::string_view(&c, 1)).isOk());
+  ASSERT_TRUE(p.finish().isOk());
+  EXPECT_EQ(bytes.log, whole.log);
+}
+
+TEST_F(JsonTest, pushParserStopsWithTheHandlersError) {
+  class Stopper final : public JsonHandler {
+   public:
+    Status onNull() override { return Status::ok(); }
+    Status onBool(bool) override { return Status::ok(); }
+    Status onNumber(std::string_view) override { return Status::error("enough", "cancelled"); }
+    Status onString(std::string_view) override { return Status::ok(); }
+    Status onKey(std::string_view) override { return Status::ok(); }
+    Status onStartObject() override { return Status::ok(); }
+    Status onEndObject() override { return Status::ok(); }
+    Status onStartArray() override { return Status::ok(); }
+    Status onEndArray() override { return Status::ok(); }
+  } stopper;
+  JsonPushParser p(stopper);
+  Status s = p.feed("[1,2]");
+  EXPECT_EQ(s.reason(), "cancelled");
+  EXPECT_EQ(p.finish().reason(), "cancelled");
+}
+
+TEST_F(JsonTest, writerEscapesAndSeparates) {
+  JsonWriter w;
+  w.beginObject().key("a").value("x\"\n\x01").key("b").beginArray().value(1).value(2.5).value(true).null().endArray();
+  w.key("c").value(JsonValue(JsonValue::Object{{"d", JsonValue("e")}})).endObject();
+  EXPECT_EQ(w.str(), R"({"a":"x\"\n\u0001","b":[1,2.5,true,null],"c":{"d":"e"}})");
+  auto back = parseJson(w.str());
+  ASSERT_TRUE(back.isOk());
+  EXPECT_EQ(toJson(*back), w.str());
+}
+
+TEST_F(JsonTest, prettyPrintsWithIndent) {
+  auto v = parseJson(R"({"a":[1,2],"b":{}})");
+  ASSERT_TRUE(v.isOk());
+  EXPECT_EQ(toJson(*v, 2), "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}");
+}
+
+}  // namespace
+}  // namespace hamhub
