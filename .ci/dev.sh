@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# hamhub's one entry point for set-up on Debian 12 (run as root):
+#   bash .ci/dev.sh demo       install what is missing, build, run the bundled demo
+#   bash .ci/dev.sh test       install what is missing, build, run the whole test suite (PostgreSQL included)
+#   bash .ci/dev.sh sanitize   the same suite in an ASan+UBSan build (build-asan/)
+#   bash .ci/dev.sh build      install and build only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  g++ cmake ninja-build pkg-config git ca-certificates openssl
+  libpoco-dev libboost-dev libboost-filesystem-dev libspdlog-dev libfmt-dev libxml2-dev libpq-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql          # a real server for the store tests (started by the suite itself)
+)
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "== installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {  # build DIR [cmake args...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$dir" -j "$(nproc)"
+}
+
+run_tests() {  # run_tests DIR
+  ctest --test-dir "$1" --output-on-failure -j "$(nproc)" --timeout 600
+}
+
+case "${1:-}" in
+  demo)
+    install_packages
+    build build
+    echo "== hamhub on the bundled configuration (config/hamhub.json)"
+    build/bin/hamhub config check
+    build/bin/hamhub plugins
+    build/bin/hamhub harvest --all
+    build/bin/hamhub sources
+    ;;
+  test)
+    install_packages
+    build build
+    run_tests build
+    ;;
+  sanitize)
+    install_packages
+    build build-asan -DHAMHUB_SANITIZE=ON -DHAMHUB_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan
+    ;;
+  build)
+    install_packages
+    build build
+    ;;
+  *)
+    echo "usage: bash .ci/dev.sh demo|test|sanitize|build" >&2
+    exit 2
+    ;;
+esac

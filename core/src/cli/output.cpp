@@ -1,0 +1,106 @@
+#include "cli/output.h"
+
+#include <algorithm>
+
+namespace hamhub::cli {
+
+namespace {
+
+// Display width in columns, counting UTF-8 continuation bytes as nothing (names like "Kabupaten" are
+// ASCII, but messages in Bahasa Indonesia may carry typographic characters).
+std::size_t displayWidth(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string cellText(const JsonValue& cell) {
+  switch (cell.type()) {
+    case JsonValue::Type::Null: return "-";
+    case JsonValue::Type::String: return cell.asString();
+    case JsonValue::Type::Bool: return cell.asBool() ? "yes" : "no";
+    case JsonValue::Type::Array: {
+      std::string out;
+      for (const auto& item : cell.asArray()) out += (out.empty() ? "" : ", ") + cellText(item);
+      return out;
+    }
+    default: return toJson(cell);
+  }
+}
+
+bool parseFormat(std::string_view text, Format& format) {
+  if (text == "table") {
+    format = Format::Table;
+  } else if (text == "json") {
+    format = Format::Json;
+  } else if (text == "csv") {
+    format = Format::Csv;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void Table::render(std::ostream& out, Format format) const {
+  if (format == Format::Json) {
+    JsonValue array(JsonValue::Array{});
+    for (const auto& row : rows) {
+      JsonValue object(JsonValue::Object{});
+      for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) object.set(columns[i], row[i]);
+      array.push(std::move(object));
+    }
+    out << toJson(array, 2) << "\n";
+    return;
+  }
+  if (format == Format::Csv) {
+    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << csvField(columns[i]);
+    out << "\r\n";
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        out << (i ? "," : "") << csvField(row[i].isNull() ? std::string() : cellText(row[i]));
+      }
+      out << "\r\n";
+    }
+    return;
+  }
+  std::vector<std::size_t> widths;
+  for (const auto& c : columns) widths.push_back(displayWidth(c));
+  std::vector<std::vector<std::string>> text;
+  for (const auto& row : rows) {
+    auto& line = text.emplace_back();
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      line.push_back(cellText(row[i]));
+      widths[i] = std::max(widths[i], displayWidth(line.back()));
+    }
+  }
+  const auto printLine = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      line += cells[i];
+      if (i + 1 < cells.size()) line.append(widths[i] - displayWidth(cells[i]) + 2, ' ');
+    }
+    out << line << "\n";
+  };
+  std::vector<std::string> header;
+  for (const auto& c : columns) {
+    std::string upper = c;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    header.push_back(upper);
+  }
+  printLine(header);
+  for (const auto& line : text) printLine(line);
+}
+
+}  // namespace hamhub::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "host/config/hub_config.h"
+#include "host/config/source_config.h"
+#include "host/plugins/plugin_registry.h"
+#include "host/store/store.h"
+
+namespace hamhub::cli {
+
+/// What a verb needs loaded, in dependency order. Each step prints its own errors (to stderr, one
+/// line each, with the file) and returns false, so verbs stay short.
+class Session {
+ public:
+  explicit Session(const Invocation& invocation) : invocation_(invocation) {}
+
+  bool loadHub();
+  /// Loads plugins; refused files are printed as warnings. Returns false only if `strict` and
+  /// some file was refused.
+  bool loadPlugins(bool strict);
+  bool loadSubjects();
+  bool loadSources();
+  bool openStore();
+
+  host::HubConfig hub;
+  host::PluginRegistry registry;
+  std::vector<host::Subject> subjects;
+  std::vector<host::SourceConfig> sources;
+  std::unique_ptr<host::Store> store;
+  host::ConfigIssues issues;
+
+ private:
+  bool reportIssues(std::size_t from);
+  const Invocation& invocation_;
+};
+
+/// Prints `hamhub: message` and a hint on what to do next; returns kExitUsage.
+int fail(const std::string& message, const std::string& hint = {});
+
+/// True when verbs that take no positional arguments got none (else prints why).
+bool noPositionals(const Invocation& invocation);
+
+}  // namespace hamhub::cli

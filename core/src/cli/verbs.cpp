@@ -1,0 +1,7 @@
+#include "cli/verbs.h"
+
+namespace hamhub::cli {
+
+std::vector<Verb> allVerbs() { return {pluginsVerb(), sourcesVerb(), configCheckVerb(), harvestVerb()}; }
+
+}  // namespace hamhub::cli

@@ -1,0 +1,135 @@
+#include "host/config/hub_config.h"
+
+#include <cstdlib>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include "host/config/json_file.h"
+#include "host/config/schema_check.h"
+
+namespace hamhub::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr OptionSpec kHubKeys[] = {
+    {"store", OptionType::String, false, false, "\"sqlite:../var/hamhub.db\"",
+     "sqlite:PATH (relative to this file) or a PostgreSQL URL"},
+    {"plugin_dirs", OptionType::StringList, false, false, nullptr, "where plugins are loaded from"},
+    {"sources_dir", OptionType::String, false, false, "\"sources.d\"", "one JSON file per source"},
+    {"regions_dir", OptionType::String, false, false, "\"regions\"", "subject catalogue files"},
+    {"timezone", OptionType::String, false, false, "\"Asia/Jakarta\"", "time zone of schedules and reports"},
+    {"http", OptionType::Object, false, false, nullptr, "HTTP client defaults"},
+    {"harvest", OptionType::Object, false, false, nullptr, "harvest runner settings"},
+    {"api", OptionType::Object, false, false, nullptr, "REST API settings"},
+};
+
+constexpr OptionSpec kHttpKeys[] = {
+    {"connect_timeout_ms", OptionType::Integer, false, false, nullptr, "TCP/TLS connect timeout"},
+    {"read_timeout_ms", OptionType::Integer, false, false, nullptr, "longest wait for the next bytes"},
+    {"total_timeout_ms", OptionType::Integer, false, false, nullptr, "longest time for a whole request"},
+    {"max_body_mb", OptionType::Integer, false, false, nullptr, "largest response body accepted"},
+    {"max_redirects", OptionType::Integer, false, false, nullptr, "redirects followed before giving up"},
+    {"rate_per_host", OptionType::Number, false, false, nullptr, "requests per second per host (0: unlimited)"},
+    {"verify_tls", OptionType::Boolean, false, false, nullptr, "verify server certificates"},
+    {"user_agent", OptionType::String, false, false, nullptr, "User-Agent header"},
+};
+
+constexpr OptionSpec kHarvestKeys[] = {
+    {"run_timeout_s", OptionType::Integer, false, false, nullptr, "a run longer than this is cancelled"},
+    {"concurrency", OptionType::Integer, false, false, nullptr, "sources harvested at once by --all"},
+};
+
+bool positive(std::int64_t v) { return v > 0; }
+
+void readInt(const std::map<std::string, JsonValue, std::less<>>& values, const char* key, std::int64_t& target,
+             const std::string& file, const std::string& prefix, ConfigIssues& issues) {
+  auto it = values.find(key);
+  if (it == values.end()) return;
+  if (!positive(it->second.asInt())) {
+    issues.push_back({file, prefix + "." + key, "must be greater than 0"});
+    return;
+  }
+  target = it->second.asInt();
+}
+
+}  // namespace
+
+fs::path executableDir() {
+  std::error_code ec;  // BOOST_DLL_USE_STD_FS: Boost.DLL reports through std types
+  auto location = boost::dll::program_location(ec);
+  if (ec) return fs::current_path();
+  return fs::path(location).parent_path();
+}
+
+fs::path defaultPluginDir() { return (executableDir() / ".." / HAMHUB_PLUGIN_RELDIR).lexically_normal(); }
+
+Result<fs::path> locateHubConfig(const std::optional<fs::path>& explicitFile) {
+  if (explicitFile) {
+    if (!fs::exists(*explicitFile)) return Status::error(explicitFile->string() + ": no such file", "config");
+    return *explicitFile;
+  }
+  if (const char* env = std::getenv("HAMHUB_CONFIG"); env != nullptr && *env != '\0') {
+    if (!fs::exists(env)) return Status::error(std::string(env) + " (from HAMHUB_CONFIG): no such file", "config");
+    return fs::path(env);
+  }
+  const fs::path local = fs::path("config") / "hamhub.json";
+  const fs::path installed = (executableDir() / ".." / HAMHUB_SYSCONF_RELDIR / "hamhub.json").lexically_normal();
+  for (const auto& candidate : {local, installed}) {
+    if (fs::exists(candidate)) return candidate;
+  }
+  return Status::error("no hub configuration found (tried " + local.string() + " and " + installed.string() +
+                           "); pass --config FILE or set HAMHUB_CONFIG",
+                       "config");
+}
+
+HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
+  HubConfig config;
+  std::error_code ec;
+  config.file = fs::absolute(file, ec).lexically_normal();
+  config.baseDir = config.file.parent_path();
+  const std::string name = file.string();
+  auto json = readJsonFile(file);
+  if (!json.isOk()) {
+    issues.push_back({name, "", json.status().message()});
+    return config;
+  }
+  expandEnvironment(*json, name, "", issues);
+  auto values = checkObject(*json, kHubKeys, name, "", issues);
+  auto str = [&](const char* key) { return values.count(key) ? values.at(key).asString() : std::string(); };
+
+  config.store = str("store");
+  config.timezone = str("timezone");
+  const auto resolve = [&](const std::string& p) { return (config.baseDir / p).lexically_normal(); };
+  config.sourcesDir = resolve(str("sources_dir"));
+  config.regionsDir = resolve(str("regions_dir"));
+  if (auto it = values.find("plugin_dirs"); it != values.end() && !it->second.asArray().empty()) {
+    for (const auto& dir : it->second.asArray()) config.pluginDirs.push_back(resolve(dir.asString()));
+  } else {
+    config.pluginDirs.push_back(defaultPluginDir());
+  }
+
+  if (auto it = values.find("http"); it != values.end()) {
+    auto http = checkObject(it->second, kHttpKeys, name, "http", issues);
+    HttpSettings& h = config.http;
+    readInt(http, "connect_timeout_ms", h.connectTimeoutMs, name, "http", issues);
+    readInt(http, "read_timeout_ms", h.readTimeoutMs, name, "http", issues);
+    readInt(http, "total_timeout_ms", h.totalTimeoutMs, name, "http", issues);
+    std::int64_t maxMb = h.maxBodyBytes / (1024 * 1024);
+    readInt(http, "max_body_mb", maxMb, name, "http", issues);
+    h.maxBodyBytes = maxMb * 1024 * 1024;
+    if (http.count("max_redirects")) h.maxRedirects = http.at("max_redirects").asInt();
+    if (http.count("rate_per_host")) h.ratePerHost = http.at("rate_per_host").asNumber();
+    if (http.count("verify_tls")) h.verifyTls = http.at("verify_tls").asBool();
+    if (http.count("user_agent")) h.userAgent = http.at("user_agent").asString();
+  }
+  if (auto it = values.find("harvest"); it != values.end()) {
+    auto harvest = checkObject(it->second, kHarvestKeys, name, "harvest", issues);
+    readInt(harvest, "run_timeout_s", config.harvest.runTimeoutSeconds, name, "harvest", issues);
+    readInt(harvest, "concurrency", config.harvest.concurrency, name, "harvest", issues);
+  }
+  return config;
+}
+
+}  // namespace hamhub::host

@@ -1,0 +1,76 @@
+#include "host/harvest/batching_sink.h"
+
+#include "host/harvest/content_hash.h"
+#include "host/store/store.h"
+
+namespace hamhub::host {
+
+BatchingSink::BatchingSink(Store& store, std::string source, std::int64_t runId, RecordIndex index,
+                           std::vector<std::string> defaultSubjects)
+    : store_(store),
+      source_(std::move(source)),
+      runId_(runId),
+      index_(std::move(index)),
+      defaultSubjects_(std::move(defaultSubjects)) {}
+
+Status BatchingSink::emit(Record record) {
+  if (record.kind.empty() || record.key.empty()) {
+    reject(record.key, "record without kind or key");
+    return Status::ok();
+  }
+  if (record.subject.empty() && defaultSubjects_.size() == 1) record.subject = defaultSubjects_.front();
+  seen_.emplace(record.kind, record.key);
+  std::string hash = contentHash(record);
+  const IndexedRecord* known = index_.find(record.kind, record.key);
+  if (known != nullptr && !known->withdrawn && known->contentHash == hash) {
+    ++counts_.unchanged;
+    return Status::ok();
+  }
+  const bool isNew = known == nullptr;
+  ++(isNew ? counts_.added : counts_.updated);
+  // Later emits of the same key in this run compare against this version.
+  index_.insert(record.kind, record.key, IndexedRecord{hash, false});
+  pending_.push_back(StoredRecordWrite{std::move(record), std::move(hash), isNew});
+  return Status::ok();
+}
+
+void BatchingSink::reject(std::string_view key, std::string_view message) {
+  ++counts_.failed;
+  errors_.push_back(RecordError{std::string(key), std::string(message)});
+}
+
+Status BatchingSink::checkpoint(const Cursor& cursor) { return commit(cursor, {}); }
+
+Status BatchingSink::finish(const HarvestResult& result) {
+  std::vector<RecordRef> withdrawals;
+  if (!result.completeKinds.empty()) {
+    index_.forEach([&](std::string_view kind, std::string_view key, const IndexedRecord& entry) {
+      if (entry.withdrawn) return;
+      bool complete = false;
+      for (const auto& k : result.completeKinds) complete = complete || k == kind;
+      if (complete && seen_.count({std::string(kind), std::string(key)}) == 0) {
+        withdrawals.push_back(RecordRef{std::string(kind), std::string(key)});
+      }
+    });
+  }
+  counts_.withdrawn += static_cast<std::int64_t>(withdrawals.size());
+  return commit(result.next, std::move(withdrawals));
+}
+
+Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals) {
+  Batch batch;
+  batch.source = source_;
+  batch.runId = runId_;
+  batch.fetchedAt = std::chrono::system_clock::now();
+  batch.writes = std::move(pending_);
+  batch.withdrawals = std::move(withdrawals);
+  batch.errors = std::move(errors_);
+  batch.cursor = std::move(cursor);
+  pending_.clear();
+  errors_.clear();
+  Status committed = store_.commitBatch(batch);
+  if (committed) committed_ = counts_;
+  return committed;
+}
+
+}  // namespace hamhub::host

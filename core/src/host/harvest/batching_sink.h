@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "hamhub/connector.h"
+#include "host/store/store_types.h"
+
+namespace hamhub::host {
+
+class Store;
+
+/// The RecordSink a harvest writes into. It drops records whose content hash is unchanged,
+/// keeps the rest pending, and commits them with the cursor only at a checkpoint or at the end of
+/// a successful harvest, so a failed or killed run leaves what was stored exactly as it was.
+///
+/// Not thread-safe: one sink per run, used from the run's thread.
+class BatchingSink final : public RecordSink {
+ public:
+  BatchingSink(Store& store, std::string source, std::int64_t runId, RecordIndex index,
+               std::vector<std::string> defaultSubjects);
+
+  Status emit(Record record) override;
+  void reject(std::string_view key, std::string_view message) override;
+  Status checkpoint(const Cursor& cursor) override;
+
+  /// Commits what is pending, withdrawals for the kinds the harvest saw completely, and the cursor.
+  Status finish(const HarvestResult& result);
+
+  const RunCounts& counts() const { return counts_; }
+  /// Counts as of the last successful commit: what a run that fails afterwards really stored.
+  const RunCounts& committedCounts() const { return committed_; }
+
+ private:
+  Status commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals);
+
+  Store& store_;
+  std::string source_;
+  std::int64_t runId_;
+  RecordIndex index_;
+  std::vector<std::string> defaultSubjects_;
+  std::vector<StoredRecordWrite> pending_;
+  std::vector<RecordError> errors_;
+  std::set<std::pair<std::string, std::string>> seen_;
+  RunCounts counts_;
+  RunCounts committed_;
+};
+
+}  // namespace hamhub::host

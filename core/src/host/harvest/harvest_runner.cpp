@@ -1,0 +1,104 @@
+#include "host/harvest/harvest_runner.h"
+
+#include <chrono>
+
+#include "host/harvest/batching_sink.h"
+#include "host/logging/log_setup.h"
+#include "host/plugins/plugin_registry.h"
+#include "host/store/store.h"
+
+namespace hamhub::host {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class HarvestContext final : public Context {
+ public:
+  HarvestContext(const SourceConfig& source, HttpClient& http, std::function<bool()> cancelled)
+      : source_(source), http_(http), logger_(source.id), cancelled_(std::move(cancelled)) {}
+
+  std::string_view sourceId() const override { return source_.id; }
+  const std::vector<std::string>& subjects() const override { return source_.subjects; }
+  const Options& options() const override { return source_.options; }
+  HttpClient& http() override { return http_; }
+  Logger& log() override { return logger_; }
+  bool cancelled() const override { return cancelled_(); }
+
+ private:
+  const SourceConfig& source_;
+  HttpClient& http_;
+  SpdLogger logger_;
+  std::function<bool()> cancelled_;
+};
+
+}  // namespace
+
+HarvestRunner::HarvestRunner(Store& store, const PluginRegistry& registry, HttpClientFactory httpFactory,
+                             std::int64_t runTimeoutSeconds)
+    : store_(store), registry_(registry), httpFactory_(std::move(httpFactory)), runTimeoutSeconds_(runTimeoutSeconds) {}
+
+HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<bool>& stop) {
+  const auto started = Clock::now();
+  const auto deadline = started + std::chrono::seconds(runTimeoutSeconds_);
+  HarvestSummary summary;
+  summary.source = source.id;
+  const auto finish = [&](RunStatus status, const Status& error, const RunCounts& counts) {
+    summary.status = status;
+    summary.counts = counts;
+    summary.error = error.message();
+    summary.errorReason = error.reason();
+    summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (summary.runId != 0) {
+      Status recorded = store_.finishRun(RunOutcome{summary.runId, status, counts, summary.error, summary.errorReason});
+      if (!recorded && status == RunStatus::Success) {
+        summary.status = RunStatus::Failed;
+        summary.error = recorded.message();
+        summary.errorReason = recorded.reason();
+      }
+    }
+    return summary;
+  };
+
+  auto runId = store_.beginRun(source.id);
+  if (!runId.isOk()) return finish(RunStatus::Failed, runId.status(), {});
+  summary.runId = *runId;
+
+  auto connector = registry_.createConnector(source.connector);
+  if (!connector.isOk()) return finish(RunStatus::Failed, connector.status(), {});
+  Status configured = (*connector)->configure(source.options);
+  if (!configured) return finish(RunStatus::Failed, Status::error(configured.message(), "invalid-option"), {});
+
+  auto index = store_.recordIndex(source.id);
+  if (!index.isOk()) return finish(RunStatus::Failed, index.status(), {});
+  auto cursor = store_.cursor(source.id);
+  if (!cursor.isOk()) return finish(RunStatus::Failed, cursor.status(), {});
+
+  std::atomic<bool> timedOut{false};
+  auto cancelled = [&stop, &timedOut, deadline] {
+    if (stop.load()) return true;
+    if (Clock::now() > deadline) timedOut = true;
+    return timedOut.load();
+  };
+  auto http = httpFactory_(source, cancelled);
+  HarvestContext context(source, *http, cancelled);
+  BatchingSink sink(store_, source.id, *runId, std::move(index).value(), source.subjects);
+
+  auto result = (*connector)->harvest(context, cursor->value_or(""), sink);
+  if (!result.isOk() || cancelled()) {
+    const RunStatus status = timedOut ? RunStatus::TimedOut : stop.load() ? RunStatus::Cancelled : RunStatus::Failed;
+    Status error = result.isOk() ? Status::error("harvest stopped before it finished", "cancelled") : result.status();
+    if (status == RunStatus::TimedOut) {
+      error = Status::error("run exceeded its time limit of " + std::to_string(runTimeoutSeconds_) + " s", "timeout");
+    }
+    // Pending records are dropped: a failed run changes nothing beyond its last checkpoint.
+    RunCounts counts = sink.committedCounts();
+    counts.failed = sink.counts().failed;
+    return finish(status, error, counts);
+  }
+  Status committed = sink.finish(*result);
+  if (!committed) return finish(RunStatus::Failed, committed, sink.committedCounts());
+  return finish(RunStatus::Success, Status::ok(), sink.counts());
+}
+
+}  // namespace hamhub::host

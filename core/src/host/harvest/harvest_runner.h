@@ -1,0 +1,51 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "hamhub/http.h"
+#include "host/config/source_config.h"
+#include "host/store/store_types.h"
+
+namespace hamhub::host {
+
+class PluginRegistry;
+class Store;
+
+/// Makes the HTTP client a run lends its connector; `cancelled` aborts transfers in flight.
+using HttpClientFactory =
+    std::function<std::unique_ptr<HttpClient>(const SourceConfig& source, std::function<bool()> cancelled)>;
+
+/// The outcome of one harvest of one source: plain data (it could come from a child process).
+struct HarvestSummary {
+  std::string source;
+  std::int64_t runId = 0;
+  RunStatus status = RunStatus::Failed;
+  RunCounts counts;
+  std::string error;
+  std::string errorReason;
+  double seconds = 0;
+};
+
+/// Runs one source's connector: configure → harvest into a BatchingSink → commit → record the run.
+/// Every path ends with the run recorded as success, failed, cancelled or timed-out.
+/// Thread-safe: distinct sources may be harvested concurrently.
+class HarvestRunner {
+ public:
+  HarvestRunner(Store& store, const PluginRegistry& registry, HttpClientFactory httpFactory,
+                std::int64_t runTimeoutSeconds);
+
+  /// `stop` is the hub-wide cancellation (SIGINT/SIGTERM).
+  HarvestSummary run(const SourceConfig& source, const std::atomic<bool>& stop);
+
+ private:
+  Store& store_;
+  const PluginRegistry& registry_;
+  HttpClientFactory httpFactory_;
+  std::int64_t runTimeoutSeconds_;
+};
+
+}  // namespace hamhub::host
