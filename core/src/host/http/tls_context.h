@@ -1,0 +1,15 @@
+#pragma once
+
+#include <Poco/Net/Context.h>
+
+#include "hamhub/status.h"
+#include "host/http/http_client_config.h"
+
+namespace hamhub::host {
+
+/// A client TLS context owned by one HTTP client. Verification is decided here and only here:
+/// the context never consults Poco's process-wide SSLManager (its certificate handlers would let
+/// one component's "accept anything" leak into every other client).
+Result<Poco::Net::Context::Ptr> makeClientTlsContext(const HttpClientConfig& config);
+
+}  // namespace hamhub::host

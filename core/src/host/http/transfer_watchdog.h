@@ -1,0 +1,54 @@
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "host/http/cancellable_wait.h"
+
+namespace hamhub::host {
+
+/// Aborts one HTTP exchange from a second thread when the job is cancelled, the total deadline
+/// passes, or the current phase (connect, TLS handshake, waiting for the response, a silence in
+/// the body) overruns its limit.
+///
+/// Socket timeouts cannot do this alone: they know nothing of cancellation or of a deadline for
+/// the whole request, and Poco's TLS layer retries reads so that one timeout can last several
+/// times its value. Shutting the socket down wakes any blocked connect, read or write at once;
+/// the blocked call then fails and `abortCause` says why.
+class TransferWatchdog {
+ public:
+  enum class Cause { kNone, kCancelled, kTotalDeadline, kPhaseDeadline };
+
+  /// @param isCancelled asked from the watchdog's thread every few milliseconds; may be empty.
+  TransferWatchdog(CancelHook isCancelled, SteadyClock::time_point totalDeadline);
+  ~TransferWatchdog();
+
+  TransferWatchdog(const TransferWatchdog&) = delete;
+  TransferWatchdog& operator=(const TransferWatchdog&) = delete;
+
+  /// Starts guarding the socket `fd` (which is duplicated, so the watchdog never shuts down a
+  /// descriptor number that was closed and reused meanwhile).
+  void watch(int fd);
+
+  /// The current phase must make progress before `until`.
+  void setPhaseDeadline(SteadyClock::time_point until);
+
+  Cause abortCause() const;
+
+ private:
+  void run();
+  void abortLocked(Cause cause);
+
+  const CancelHook isCancelled_;
+  const SteadyClock::time_point totalDeadline_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  SteadyClock::time_point phaseDeadline_ = SteadyClock::time_point::max();
+  int fd_ = -1;
+  bool stopping_ = false;
+  Cause cause_ = Cause::kNone;
+  std::thread thread_;  // last: starts after every member it reads is initialised
+};
+
+}  // namespace hamhub::host
