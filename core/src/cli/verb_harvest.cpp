@@ -56,7 +56,7 @@ int runHarvest(const Invocation& inv) {
 
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
-  host::HarvestRunner runner(*session.store, session.registry, host::makeHttpClientFactory(),
+  host::HarvestRunner runner(*session.store, session.registry, host::makeHttpClientFactory(session.hub.http.ratePerHost),
                              session.hub.harvest.runTimeoutSeconds);
   std::vector<host::HarvestSummary> results(chosen.size());
   std::atomic<std::size_t> next{0};

@@ -34,7 +34,6 @@ constexpr OptionSpec kSourceHttpKeys[] = {
     {"read_timeout_ms", OptionType::Integer, false, false, nullptr, "longest wait for the next bytes"},
     {"total_timeout_ms", OptionType::Integer, false, false, nullptr, "longest time for a whole request"},
     {"max_body_mb", OptionType::Integer, false, false, nullptr, "largest response body accepted"},
-    {"rate_per_host", OptionType::Number, false, false, nullptr, "requests per second to this host"},
     {"verify_tls", OptionType::Boolean, false, false, nullptr, "false accepts self-signed certificates"},
 };
 
@@ -49,7 +48,6 @@ void applyHttp(const std::map<std::string, JsonValue, std::less<>>& v, HttpSetti
   if (v.count("read_timeout_ms")) h.readTimeoutMs = v.at("read_timeout_ms").asInt();
   if (v.count("total_timeout_ms")) h.totalTimeoutMs = v.at("total_timeout_ms").asInt();
   if (v.count("max_body_mb")) h.maxBodyBytes = v.at("max_body_mb").asInt() * 1024 * 1024;
-  if (v.count("rate_per_host")) h.ratePerHost = v.at("rate_per_host").asNumber();
   if (v.count("verify_tls")) h.verifyTls = v.at("verify_tls").asBool();
 }
 
