@@ -36,6 +36,7 @@ Status BatchingSink::emit(Record record) {
 
 void BatchingSink::reject(std::string_view key, std::string_view message) {
   ++counts_.failed;
+  rejected_.emplace(key);
   errors_.push_back(RecordError{std::string(key), std::string(message)});
 }
 
@@ -48,7 +49,7 @@ Status BatchingSink::finish(const HarvestResult& result) {
       if (entry.withdrawn) return;
       bool complete = false;
       for (const auto& k : result.completeKinds) complete = complete || k == kind;
-      if (complete && seen_.count({std::string(kind), std::string(key)}) == 0) {
+      if (complete && seen_.count({std::string(kind), std::string(key)}) == 0 && rejected_.count(key) == 0) {
         withdrawals.push_back(RecordRef{std::string(kind), std::string(key)});
       }
     });

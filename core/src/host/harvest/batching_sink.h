@@ -45,6 +45,7 @@ class BatchingSink final : public RecordSink {
   std::vector<StoredRecordWrite> pending_;
   std::vector<RecordError> errors_;
   std::set<std::pair<std::string, std::string>> seen_;
+  std::set<std::string, std::less<>> rejected_;  // still listed by the source: never withdrawn
   RunCounts counts_;
   RunCounts committed_;
 };
