@@ -1,0 +1,147 @@
+#include "host/store/migrations.h"
+
+#include <Poco/Data/Session.h>
+
+#include <string>
+
+#include "host/store/transaction.h"
+#include "host/util/clock.h"
+
+namespace hamhub::host {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+
+namespace {
+
+// Columns that are "not known" hold '' rather than NULL: one spelling of absent on both backends.
+// Timestamps are UTC ISO-8601 text written by the store, so they sort and compare as text.
+const std::vector<Migration> kMigrations = {
+    {1,
+     "initial schema",
+     {
+         R"(CREATE TABLE subjects (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              name_key TEXT NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('province', 'kabkota', 'opd', 'upt', 'ministry')),
+              parent TEXT NOT NULL DEFAULT '',
+              province TEXT NOT NULL DEFAULT '',
+              bps_code TEXT NOT NULL DEFAULT '',
+              kanwil TEXT NOT NULL DEFAULT ''))",
+         "CREATE INDEX subjects_name_key ON subjects (name_key)",
+         "CREATE INDEX subjects_bps_code ON subjects (bps_code)",
+         R"(CREATE TABLE subject_aliases (
+              alias_key TEXT PRIMARY KEY,
+              subject_id TEXT NOT NULL REFERENCES subjects (id) ON DELETE CASCADE,
+              alias TEXT NOT NULL))",
+         "CREATE INDEX subject_aliases_subject ON subject_aliases (subject_id)",
+         R"(CREATE TABLE sources (
+              id TEXT PRIMARY KEY,
+              connector TEXT NOT NULL,
+              subjects TEXT NOT NULL DEFAULT '[]',
+              enabled INTEGER NOT NULL DEFAULT 1,
+              config_hash TEXT NOT NULL DEFAULT '',
+              updated_at TEXT NOT NULL))",
+         R"(CREATE TABLE harvest_runs (
+              id {{id}},
+              source TEXT NOT NULL,
+              started_at TEXT NOT NULL,
+              ended_at TEXT,
+              status TEXT NOT NULL
+                CHECK (status IN ('running', 'success', 'failed', 'cancelled', 'timed-out')),
+              added BIGINT NOT NULL DEFAULT 0,
+              updated BIGINT NOT NULL DEFAULT 0,
+              unchanged BIGINT NOT NULL DEFAULT 0,
+              withdrawn BIGINT NOT NULL DEFAULT 0,
+              failed BIGINT NOT NULL DEFAULT 0,
+              error TEXT NOT NULL DEFAULT '',
+              error_reason TEXT NOT NULL DEFAULT '',
+              pid BIGINT NOT NULL,
+              hostname TEXT NOT NULL))",
+         "CREATE INDEX harvest_runs_source ON harvest_runs (source, id)",
+         R"(CREATE TABLE records (
+              source TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              natural_key TEXT NOT NULL,
+              subject TEXT NOT NULL DEFAULT '',
+              period TEXT NOT NULL DEFAULT '',
+              url TEXT NOT NULL DEFAULT '',
+              content_hash TEXT NOT NULL,
+              payload TEXT NOT NULL,
+              fetched_at TEXT NOT NULL,
+              first_run BIGINT NOT NULL,
+              changed_run BIGINT NOT NULL,
+              withdrawn_run BIGINT,
+              PRIMARY KEY (source, kind, natural_key)))",
+         "CREATE INDEX records_subject ON records (subject)",
+         "CREATE INDEX records_kind ON records (kind)",
+         R"(CREATE TABLE record_errors (
+              id {{id}},
+              run_id BIGINT NOT NULL REFERENCES harvest_runs (id) ON DELETE CASCADE,
+              source TEXT NOT NULL,
+              natural_key TEXT NOT NULL,
+              message TEXT NOT NULL,
+              at TEXT NOT NULL))",
+         "CREATE INDEX record_errors_run ON record_errors (run_id)",
+         R"(CREATE TABLE cursors (
+              source TEXT PRIMARY KEY,
+              cursor TEXT NOT NULL,
+              run_id BIGINT NOT NULL,
+              updated_at TEXT NOT NULL))",
+     }},
+};
+
+int currentVersion(Poco::Data::Session& session) {
+  Poco::Int64 version = 0;
+  session << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(version), now;
+  return static_cast<int>(version);
+}
+
+Status tooNew(std::string_view storeName, int found) {
+  return Status::error("store " + std::string(storeName) + ": store schema version " + std::to_string(found) +
+                           " is newer than this hamhub knows (" + std::to_string(latestSchemaVersion()) +
+                           "); upgrade hamhub",
+                       "store-version");
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() { return kMigrations; }
+
+int latestSchemaVersion() { return kMigrations.empty() ? 0 : kMigrations.back().version; }
+
+Result<int> migrate(Poco::Data::Session& session, const Dialect& dialect, std::string_view storeName) {
+  const auto ensureTable = [&] {
+    session << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+               "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        now;
+  };
+  int version = 0;
+  for (const Migration& migration : kMigrations) {
+    // Each step in its own transaction: a failing step leaves the previous ones applied and
+    // recorded, and is retried in full on the next open.
+    const Status step = inTransaction(session, dialect, [&]() -> Status {
+      if (!dialect.migrationLock().empty()) session << dialect.migrationLock(), now;
+      ensureTable();
+      version = currentVersion(session);
+      if (version > latestSchemaVersion()) return tooNew(storeName, version);
+      if (version >= migration.version) return Status::ok();
+      for (const std::string_view statement : migration.statements) {
+        session << dialect.ddl(statement), now;
+      }
+      int number = migration.version;
+      std::string name(migration.name);
+      std::string appliedAt = utcNow();
+      session << dialect.sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+          use(number), use(name), use(appliedAt), now;
+      version = number;
+      return Status::ok();
+    });
+    if (!step) return step;
+  }
+  return version;
+}
+
+}  // namespace hamhub::host

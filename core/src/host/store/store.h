@@ -1,0 +1,106 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hamhub/status.h"
+#include "host/store/store_types.h"
+#include "host/store/store_url.h"
+
+namespace Poco::Data {
+class Session;
+}
+
+namespace hamhub::host {
+
+class Dialect;
+
+/// The hub's database: subjects, sources, harvest runs, records, record errors and cursors, on
+/// SQLite or PostgreSQL through one Poco::Data implementation (differences live in Dialect).
+///
+/// Every call returns a Status/Result; nothing throws. Errors name the store (password masked) and
+/// the operation, with reason `store` (or `invalid-config`, `store-version`, `not-found`…).
+///
+/// Thread-safe. All calls share one connection behind a mutex rather than a Poco SessionPool:
+/// SQLite admits one writer at a time anyway (a second connection would only trade the mutex for
+/// SQLITE_BUSY waits), one connection keeps a batch's statements and its transaction together
+/// without handing sessions around, and store calls are short next to the network I/O of the
+/// harvests that make them. Several hub processes on one PostgreSQL each have their own connection.
+class Store {
+ public:
+  /// Opens (creating if needed) the store at `url` and brings its schema up to date.
+  /// `url`: `sqlite:PATH` (relative to baseDir), `postgresql://user:pass@host:port/db`,
+  /// `postgres://…`, or `postgresql:` + libpq keywords. A schema newer than this build is refused.
+  static Result<std::unique_ptr<Store>> open(std::string_view url, const std::filesystem::path& baseDir);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  /// The URL with any password masked (SQLite: `sqlite:` + the absolute path), for messages.
+  std::string describe() const;
+  Backend backend() const;
+  int schemaVersion() const;
+
+  /// Inserts or updates subjects in one transaction. Each subject's aliases replace the ones it
+  /// had; an alias key claimed by another subject moves to this one (the seed is the truth). Two
+  /// subjects of one call claiming the same alias key is an error.
+  Status upsertSubjects(const std::vector<Subject>& subjects);
+  /// All subjects, ordered by id, with their aliases as written.
+  Result<std::vector<Subject>> subjects();
+  /// By id, else BPS code, else alias, else name (both via normalizeSubjectName). Several subjects
+  /// matching one BPS code or name is an error with reason `ambiguous`.
+  Result<std::optional<Subject>> findSubject(std::string_view idCodeOrName);
+
+  /// Makes the sources table match the configuration: rows are inserted or updated (updated_at
+  /// moves only when something changed); sources no longer configured are kept, disabled, so their
+  /// runs and records still have a name.
+  Status syncSources(const std::vector<SourceRow>& sources);
+  Result<std::vector<SourceRow>> sources();
+
+  /// Records a run as `running` with this process's pid and host name; returns its id.
+  Result<std::int64_t> beginRun(std::string_view source);
+  /// Ends a running run: final status (not Running), counts and error. Unknown run id: reason
+  /// `not-found`; a run that already ended: `conflict` (a watchdog and a late job: the first wins).
+  Status finishRun(const RunOutcome& outcome);
+  /// Runs, newest first, of one source or all; limit <= 0 means all.
+  Result<std::vector<RunRow>> runs(std::optional<std::string> source, int limit);
+
+  /// (kind, key) -> content hash and withdrawn flag of every record of a source, to tell unchanged
+  /// records in memory without a query per record.
+  Result<RecordIndex> recordIndex(std::string_view source);
+
+  /// One transaction: upserts the writes (a withdrawn record that is written again is no longer
+  /// withdrawn), marks the withdrawals (withdrawn_run = runId), adds the record errors, and moves
+  /// the cursor if the batch has one. All or nothing; on failure nothing of the batch is stored.
+  /// Writes go before withdrawals; a key written twice in one batch keeps its last write.
+  Status commitBatch(const Batch& batch);
+
+  /// The last committed cursor of a source, if any.
+  Result<std::optional<std::string>> cursor(std::string_view source);
+
+  /// Records by filter, ordered by source, kind, key.
+  Result<std::vector<StoredRecord>> records(const RecordQuery& query);
+
+ private:
+  Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
+
+  // Runs fn on the connection under the mutex, reconnecting first if the connection was lost, and
+  // turns any exception into a store error naming `operation`.
+  Status withSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
+
+  StoreLocation location_;
+  const Dialect& dialect_;
+  int schemaVersion_;
+  std::mutex mutex_;
+  std::unique_ptr<Poco::Data::Session> session_;
+};
+
+}  // namespace hamhub::host

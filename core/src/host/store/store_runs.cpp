@@ -1,0 +1,129 @@
+// Store: harvest run bookkeeping.
+
+#include <Poco/Data/DataException.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Environment.h>
+#include <unistd.h>
+
+#include <limits>
+
+#include "host/store/dialect.h"
+#include "host/store/store.h"
+#include "host/util/clock.h"
+
+namespace hamhub::host {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+
+namespace {
+
+std::string hostName() {
+  try {
+    return Poco::Environment::nodeName();
+  } catch (...) {
+    return "unknown";
+  }
+}
+
+}  // namespace
+
+Result<std::int64_t> Store::beginRun(std::string_view source) {
+  if (source.empty()) {
+    return Status::error("store " + describe() + ": beginRun: no source given", "invalid-argument");
+  }
+  Poco::Int64 id = 0;
+  Status s = withSession("beginRun", [&](Poco::Data::Session& session) {
+    std::string src(source);
+    std::string startedAt = utcNow();
+    // Who ran it, so a run left "running" by a killed process can be told from a live one.
+    Poco::Int64 pid = ::getpid();
+    std::string host = hostName();
+    session << dialect_.sql(
+        "INSERT INTO harvest_runs (source, started_at, status, pid, hostname) "
+        "VALUES (?, ?, 'running', ?, ?) RETURNING id"),
+        use(src), use(startedAt), use(pid), use(host), into(id), now;
+    return Status::ok();
+  });
+  if (!s) return s;
+  return std::int64_t{id};
+}
+
+Status Store::finishRun(const RunOutcome& outcome) {
+  if (outcome.status == RunStatus::Running) {
+    return Status::error("store " + describe() + ": finishRun: run " + std::to_string(outcome.runId) +
+                             " needs a final status, not 'running'",
+                         "invalid-argument");
+  }
+  return withSession("finishRun", [&](Poco::Data::Session& session) -> Status {
+    std::string endedAt = utcNow();
+    std::string status = runStatusName(outcome.status);
+    Poco::Int64 added = outcome.counts.added, updated = outcome.counts.updated,
+                unchanged = outcome.counts.unchanged, withdrawn = outcome.counts.withdrawn,
+                failed = outcome.counts.failed, id = outcome.runId;
+    std::string error = outcome.error, reason = outcome.errorReason;
+    // Only a running run can end: when a watchdog and a late job both try, the first one wins.
+    Poco::Data::Statement update(session);
+    update << dialect_.sql(
+        "UPDATE harvest_runs SET ended_at = ?, status = ?, added = ?, updated = ?, unchanged = ?, "
+        "withdrawn = ?, failed = ?, error = ?, error_reason = ? WHERE id = ? AND status = 'running'"),
+        use(endedAt), use(status), use(added), use(updated), use(unchanged), use(withdrawn), use(failed),
+        use(error), use(reason), use(id);
+    if (update.execute() > 0) return Status::ok();
+
+    std::vector<std::string> current;
+    session << dialect_.sql("SELECT status FROM harvest_runs WHERE id = ?"), use(id), into(current), now;
+    if (current.empty()) {
+      return Status::error("store " + describe() + ": finishRun: no run " + std::to_string(id), "not-found");
+    }
+    return Status::error("store " + describe() + ": finishRun: run " + std::to_string(id) +
+                             " already ended (" + current.front() + ")",
+                         "conflict");
+  });
+}
+
+Result<std::vector<RunRow>> Store::runs(std::optional<std::string> source, int limit) {
+  std::vector<RunRow> out;
+  Status s = withSession("runs", [&](Poco::Data::Session& session) {
+    std::vector<Poco::Int64> ids, added, updated, unchanged, withdrawn, failed, pids;
+    std::vector<std::string> sources, started, ended, statuses, errors, reasons, hosts;
+    Poco::Int64 max = limit > 0 ? limit : std::numeric_limits<Poco::Int64>::max();
+    std::string sql =
+        "SELECT id, source, started_at, COALESCE(ended_at, ''), status, added, updated, unchanged, "
+        "withdrawn, failed, error, error_reason, pid, hostname FROM harvest_runs";
+    Poco::Data::Statement select(session);
+    if (source) {
+      select << dialect_.sql(sql + " WHERE source = ? ORDER BY id DESC LIMIT ?"), use(*source), use(max);
+    } else {
+      select << dialect_.sql(sql + " ORDER BY id DESC LIMIT ?"), use(max);
+    }
+    select, into(ids), into(sources), into(started), into(ended), into(statuses), into(added), into(updated),
+        into(unchanged), into(withdrawn), into(failed), into(errors), into(reasons), into(pids), into(hosts);
+    select.execute();
+    out.resize(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      RunRow& r = out[i];
+      const auto status = parseRunStatus(statuses[i]);
+      if (!status) {
+        throw Poco::Data::DataException("run " + std::to_string(ids[i]) + " has unknown status '" +
+                                        statuses[i] + "'");
+      }
+      r.id = ids[i];
+      r.source = std::move(sources[i]);
+      r.startedAt = std::move(started[i]);
+      r.endedAt = std::move(ended[i]);
+      r.status = *status;
+      r.counts = {added[i], updated[i], unchanged[i], withdrawn[i], failed[i]};
+      r.error = std::move(errors[i]);
+      r.errorReason = std::move(reasons[i]);
+      r.pid = pids[i];
+      r.hostname = std::move(hosts[i]);
+    }
+    return Status::ok();
+  });
+  if (!s) return s;
+  return out;
+}
+
+}  // namespace hamhub::host

@@ -1,0 +1,70 @@
+#include "host/store/store_types.h"
+
+#include <array>
+#include <utility>
+
+namespace hamhub::host {
+namespace {
+
+constexpr std::array<std::pair<SubjectKind, const char*>, 5> kSubjectKinds{{
+    {SubjectKind::Province, "province"},
+    {SubjectKind::KabKota, "kabkota"},
+    {SubjectKind::Opd, "opd"},
+    {SubjectKind::Upt, "upt"},
+    {SubjectKind::Ministry, "ministry"},
+}};
+
+constexpr std::array<std::pair<RunStatus, const char*>, 5> kRunStatuses{{
+    {RunStatus::Running, "running"},
+    {RunStatus::Success, "success"},
+    {RunStatus::Failed, "failed"},
+    {RunStatus::Cancelled, "cancelled"},
+    {RunStatus::TimedOut, "timed-out"},
+}};
+
+template <typename E, std::size_t N>
+const char* nameOf(const std::array<std::pair<E, const char*>, N>& table, E value) {
+  for (const auto& [v, name] : table) {
+    if (v == value) return name;
+  }
+  return "?";
+}
+
+template <typename E, std::size_t N>
+std::optional<E> parse(const std::array<std::pair<E, const char*>, N>& table, std::string_view text) {
+  for (const auto& [v, name] : table) {
+    if (text == name) return v;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* backendName(Backend backend) { return backend == Backend::Sqlite ? "sqlite" : "postgresql"; }
+
+const char* subjectKindName(SubjectKind kind) { return nameOf(kSubjectKinds, kind); }
+std::optional<SubjectKind> parseSubjectKind(std::string_view text) { return parse(kSubjectKinds, text); }
+
+const char* runStatusName(RunStatus status) { return nameOf(kRunStatuses, status); }
+std::optional<RunStatus> parseRunStatus(std::string_view text) { return parse(kRunStatuses, text); }
+
+std::size_t RecordIndex::Hash::operator()(const KeyView& k) const {
+  const std::size_t h = std::hash<std::string_view>{}(k.kind);
+  return h ^ (std::hash<std::string_view>{}(k.key) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+void RecordIndex::insert(std::string kind, std::string key, IndexedRecord entry) {
+  entries_.insert_or_assign(Key{std::move(kind), std::move(key)}, std::move(entry));
+}
+
+const IndexedRecord* RecordIndex::find(std::string_view kind, std::string_view key) const {
+  const auto it = entries_.find(KeyView{kind, key});
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+void RecordIndex::forEach(
+    const std::function<void(std::string_view, std::string_view, const IndexedRecord&)>& fn) const {
+  for (const auto& [k, entry] : entries_) fn(k.kind, k.key, entry);
+}
+
+}  // namespace hamhub::host

@@ -1,0 +1,173 @@
+#pragma once
+
+// The plain data the store reads and writes. Kept apart from store.h so the harvest runner can pass
+// batches and outcomes around (and, later, across a process boundary) without seeing Poco.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "hamhub/record.h"
+#include "host/util/clock.h"
+
+namespace hamhub::host {
+
+enum class Backend { Sqlite, Postgres };
+const char* backendName(Backend backend);
+
+enum class SubjectKind { Province, KabKota, Opd, Upt, Ministry };
+const char* subjectKindName(SubjectKind kind);  // province | kabkota | opd | upt | ministry
+std::optional<SubjectKind> parseSubjectKind(std::string_view text);
+
+/// Who is assessed. Empty strings mean "not known" (no parent, no BPS code…).
+struct Subject {
+  std::string id;  // Kemendagri code for governments, e.g. "16.72"
+  std::string name;
+  SubjectKind kind = SubjectKind::KabKota;
+  std::string parent;
+  std::string province;  // province code, e.g. "16"
+  std::string bpsCode;   // BPS numbers some regions differently; stored, never derived
+  std::string kanwil;
+  std::vector<std::string> aliases;  // spelling variants as written; matched after normalisation
+};
+
+/// A configured source as the store keeps it (the config files stay the truth).
+struct SourceRow {
+  std::string id;
+  std::string connector;
+  std::vector<std::string> subjects;
+  bool enabled = true;
+  std::string configHash;
+};
+
+enum class RunStatus { Running, Success, Failed, Cancelled, TimedOut };
+const char* runStatusName(RunStatus status);  // running | success | failed | cancelled | timed-out
+std::optional<RunStatus> parseRunStatus(std::string_view text);
+
+struct RunCounts {
+  std::int64_t added = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t withdrawn = 0;
+  std::int64_t failed = 0;
+};
+
+struct RunOutcome {
+  std::int64_t runId = 0;
+  RunStatus status = RunStatus::Success;
+  RunCounts counts;
+  std::string error;
+  std::string errorReason;
+};
+
+struct RunRow {
+  std::int64_t id = 0;
+  std::string source;
+  std::string startedAt;  // UTC ISO-8601
+  std::string endedAt;    // empty while running
+  RunStatus status = RunStatus::Running;
+  RunCounts counts;
+  std::string error;
+  std::string errorReason;
+  std::int64_t pid = 0;
+  std::string hostname;
+};
+
+/// What the store remembers of a stored record, enough to tell unchanged content in memory.
+struct IndexedRecord {
+  std::string contentHash;
+  bool withdrawn = false;
+};
+
+/// (kind, natural key) -> IndexedRecord for one source. Lookups take string_views, so checking a
+/// freshly harvested record allocates nothing.
+class RecordIndex {
+ public:
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  void insert(std::string kind, std::string key, IndexedRecord entry);
+  const IndexedRecord* find(std::string_view kind, std::string_view key) const;
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+
+  /// Calls fn(kind, key, entry) for every entry, in no particular order (e.g. to find the records
+  /// a full harvest no longer lists).
+  void forEach(const std::function<void(std::string_view, std::string_view, const IndexedRecord&)>& fn) const;
+
+ private:
+  struct KeyView {
+    std::string_view kind;
+    std::string_view key;
+  };
+  struct Key {
+    std::string kind;
+    std::string key;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(const KeyView& k) const;
+    std::size_t operator()(const Key& k) const { return (*this)(KeyView{k.kind, k.key}); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return std::string_view(a.kind) == std::string_view(b.kind) &&
+             std::string_view(a.key) == std::string_view(b.key);
+    }
+  };
+  std::unordered_map<Key, IndexedRecord, Hash, Equal> entries_;
+};
+
+/// A record to insert or update: the connector's fields plus the hash the runner computed.
+struct StoredRecordWrite {
+  Record record;
+  std::string contentHash;
+  bool isNew = false;  // informational: the write is an upsert either way
+};
+
+struct RecordRef {
+  std::string kind;
+  std::string key;
+};
+
+struct RecordError {
+  std::string key;
+  std::string message;
+};
+
+/// One transaction's worth of a harvest: records, withdrawals, rejected items and the cursor that
+/// covers them. commitBatch writes all of it or none of it.
+struct Batch {
+  std::string source;
+  std::int64_t runId = 0;
+  TimePoint fetchedAt;
+  std::vector<StoredRecordWrite> writes;
+  std::vector<RecordRef> withdrawals;
+  std::vector<RecordError> errors;
+  std::optional<std::string> cursor;
+};
+
+struct StoredRecord {
+  std::string source;
+  Record record;
+  std::string contentHash;
+  std::string fetchedAt;
+  std::int64_t firstRun = 0;
+  std::int64_t changedRun = 0;
+  std::optional<std::int64_t> withdrawnRun;
+};
+
+struct RecordQuery {
+  std::optional<std::string> source;
+  std::optional<std::string> kind;
+  std::optional<std::string> subject;
+  bool includeWithdrawn = false;
+  int limit = 0;  // <= 0: no limit
+  int offset = 0;
+};
+
+}  // namespace hamhub::host

@@ -1,0 +1,557 @@
+#include "host/store/store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "host/store/migrations.h"
+#include "store_test_env.h"
+#include "support/temp_dir.h"
+
+namespace hamhub::host {
+
+// Names the backend in gtest output (and in the CTest names gtest_discover_tests derives).
+void PrintTo(Backend backend, std::ostream* os) { *os << backendName(backend); }
+
+namespace {
+
+using hamhub::test::TempDir;
+using test::PostgresSchema;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+StoredRecordWrite write(std::string kind, std::string key, std::string hash, std::string subject = "16.72",
+                        std::string url = "") {
+  StoredRecordWrite w;
+  w.record.kind = std::move(kind);
+  w.record.key = key;
+  w.record.subject = std::move(subject);
+  w.record.period = "2024";
+  w.record.url = url.empty() ? "https://jdih.example.go.id/doc/" + key : std::move(url);
+  w.record.payload = R"({"title":"Perda )" + key + R"("})";
+  w.contentHash = std::move(hash);
+  w.isNew = true;
+  return w;
+}
+
+Batch batchFor(std::string source, std::int64_t runId) {
+  Batch b;
+  b.source = std::move(source);
+  b.runId = runId;
+  b.fetchedAt = std::chrono::system_clock::now();
+  return b;
+}
+
+Subject subject(std::string id, std::string name, SubjectKind kind, std::vector<std::string> aliases = {},
+                std::string bps = "") {
+  Subject s;
+  s.id = std::move(id);
+  s.name = std::move(name);
+  s.kind = kind;
+  s.province = "16";
+  s.parent = kind == SubjectKind::Province ? "" : "16";
+  s.kanwil = "Kanwil Sumatera Selatan";
+  s.bpsCode = std::move(bps);
+  s.aliases = std::move(aliases);
+  return s;
+}
+
+// Each test gets an empty store of the backend it is instantiated for: a SQLite file in a temp dir,
+// or its own schema on the PostgreSQL of the 'pg' CTest fixture.
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::Sqlite) {
+      url_ = "sqlite:var/hamhub.db";
+      return;
+    }
+    const auto base = test::testPostgresUrl();
+    if (!base) {
+      if (test::skipPostgres()) GTEST_SKIP() << "HAMHUB_TEST_SKIP_PG=1: " << test::missingPostgresHelp();
+      FAIL() << test::missingPostgresHelp();
+    }
+    schema_ = std::make_unique<PostgresSchema>(*base);
+    url_ = schema_->url();
+  }
+
+  std::unique_ptr<Store> open() {
+    auto store = Store::open(url_, dir_.path());
+    EXPECT_TRUE(store.isOk()) << store.status().message();
+    return store.isOk() ? std::move(store.value()) : nullptr;
+  }
+
+  void exec(const std::string& sql) { test::execSql(url_, dir_.path(), sql); }
+  std::string query(const std::string& sql) { return test::querySql(url_, dir_.path(), sql); }
+
+  std::vector<StoredRecord> all(Store& store, const std::string& source, bool includeWithdrawn = true) {
+    RecordQuery q;
+    q.source = source;
+    q.includeWithdrawn = includeWithdrawn;
+    auto records = store.records(q);
+    EXPECT_TRUE(records.isOk()) << records.status().message();
+    return records.isOk() ? records.value() : std::vector<StoredRecord>{};
+  }
+
+  TempDir dir_;
+  std::unique_ptr<PostgresSchema> schema_;
+  std::string url_;
+};
+
+TEST_P(StoreTest, appliesMigrationsOnceAndReopensIdempotently) {
+  {
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->backend(), GetParam());
+    EXPECT_EQ(store->schemaVersion(), latestSchemaVersion());
+    ASSERT_TRUE(store->syncSources({{"jdih-16-72", "jdih", {"16.72"}, true, "h1"}}).isOk());
+  }
+  auto again = open();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->schemaVersion(), latestSchemaVersion());
+  EXPECT_EQ(query("SELECT COUNT(*) FROM schema_migrations"), std::to_string(migrations().size()));
+  auto sources = again->sources();
+  ASSERT_TRUE(sources.isOk()) << sources.status().message();
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ(sources->front().subjects, std::vector<std::string>{"16.72"});
+}
+
+TEST_P(StoreTest, refusesSchemaNewerThanThisBuildKnows) {
+  ASSERT_TRUE(open());
+  exec(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', "
+      "'2030-01-01T00:00:00Z')");
+  auto store = Store::open(url_, dir_.path());
+  ASSERT_FALSE(store.isOk());
+  EXPECT_EQ(store.status().reason(), "store-version");
+  EXPECT_THAT(store.status().message(),
+              HasSubstr("store schema version 999 is newer than this hamhub knows (" +
+                        std::to_string(latestSchemaVersion()) + "); upgrade hamhub"));
+}
+
+TEST_P(StoreTest, findsSubjectsByIdBpsCodeAliasAndSpellingVariant) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(
+      store
+          ->upsertSubjects({subject("16", "Sumatera Selatan", SubjectKind::Province, {"Sumsel"}),
+                            subject("16.72", "Kota Pagar Alam", SubjectKind::KabKota, {"Pagar Alam"}, "1674"),
+                            subject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota, {"Lubuk Linggau"}),
+                            subject("16.05", "Kabupaten Musi Rawas", SubjectKind::KabKota)})
+          .isOk());
+
+  const auto idOf = [&](std::string_view needle) -> std::string {
+    auto found = store->findSubject(needle);
+    EXPECT_TRUE(found.isOk()) << found.status().message();
+    return found.isOk() && found->has_value() ? (*found)->id : "<none>";
+  };
+  EXPECT_EQ(idOf("16.72"), "16.72");
+  EXPECT_EQ(idOf("1674"), "16.72");  // BPS code, stored as given
+  EXPECT_EQ(idOf("Pagaralam"), "16.72");
+  EXPECT_EQ(idOf("Pagar Alam"), "16.72");
+  EXPECT_EQ(idOf("KOTA PAGAR-ALAM"), "16.72");
+  EXPECT_EQ(idOf("Lubuklinggau"), "16.73");
+  EXPECT_EQ(idOf("Kab. Musi Rawas"), "16.05");
+  EXPECT_EQ(idOf("Musirawas"), "16.05");
+  EXPECT_EQ(idOf("sumsel"), "16");
+  EXPECT_EQ(idOf("Palembang"), "<none>");
+
+  auto pagarAlam = store->findSubject("pagaralam");
+  ASSERT_TRUE(pagarAlam.isOk() && pagarAlam->has_value());
+  EXPECT_EQ((*pagarAlam)->name, "Kota Pagar Alam");
+  EXPECT_EQ((*pagarAlam)->kind, SubjectKind::KabKota);
+  EXPECT_EQ((*pagarAlam)->bpsCode, "1674");
+  EXPECT_EQ((*pagarAlam)->aliases, std::vector<std::string>{"Pagar Alam"});
+
+  auto all = store->subjects();
+  ASSERT_TRUE(all.isOk()) << all.status().message();
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ(all->front().id, "16");
+}
+
+TEST_P(StoreTest, reseedingReplacesAliasesAndRejectsAnAliasClaimedTwice) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(
+      store->upsertSubjects({subject("16.72", "Kota Pagar Alam", SubjectKind::KabKota, {"Pagar Alam"})})
+          .isOk());
+  ASSERT_TRUE(
+      store->upsertSubjects({subject("16.72", "Kota Pagaralam", SubjectKind::KabKota, {"Pagaralam Kota"})})
+          .isOk());
+  auto old = store->findSubject("Pagar Alam");
+  ASSERT_TRUE(old.isOk());
+  EXPECT_FALSE(old->has_value()) << "the old alias should be gone";
+  auto renamed = store->findSubject("pagaralamkota");
+  ASSERT_TRUE(renamed.isOk() && renamed->has_value());
+  EXPECT_EQ((*renamed)->name, "Kota Pagaralam");
+
+  const Status twice =
+      store->upsertSubjects({subject("16.72", "Kota Pagar Alam", SubjectKind::KabKota, {"Pagar Alam"}),
+                             subject("16.04", "Kabupaten Lahat", SubjectKind::KabKota, {"Pagaralam"})});
+  ASSERT_FALSE(twice.isOk());
+  EXPECT_THAT(twice.message(), HasSubstr("names both 16.72 and 16.04"));
+}
+
+TEST_P(StoreTest, reportsANameSharedBySeveralSubjectsAsAmbiguous) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store
+                  ->upsertSubjects({subject("16.72.opd.dinkes", "Dinas Kesehatan", SubjectKind::Opd),
+                                    subject("16.73.opd.dinkes", "Dinas Kesehatan", SubjectKind::Opd)})
+                  .isOk());
+  auto found = store->findSubject("dinas kesehatan");
+  ASSERT_FALSE(found.isOk());
+  EXPECT_EQ(found.status().reason(), "ambiguous");
+  EXPECT_THAT(found.status().message(), HasSubstr("16.72.opd.dinkes, 16.73.opd.dinkes"));
+}
+
+TEST_P(StoreTest, commitsBatchAndCursorTogether) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run.isOk()) << run.status().message();
+
+  Batch b = batchFor("jdih-16-72", *run);
+  b.writes = {write("jdih.document", "1", "h1"), write("jdih.document", "2", "h2")};
+  b.errors = {{"3", "missing title"}};
+  b.cursor = R"({"page":1})";
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+
+  const auto records = all(*store, "jdih-16-72");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].record.key, "1");
+  EXPECT_EQ(records[0].firstRun, *run);
+  EXPECT_EQ(records[0].changedRun, *run);
+  EXPECT_FALSE(records[0].withdrawnRun.has_value());
+  EXPECT_EQ(records[0].record.payload, R"({"title":"Perda 1"})");
+  EXPECT_TRUE(std::regex_match(records[0].fetchedAt, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+  auto cursor = store->cursor("jdih-16-72");
+  ASSERT_TRUE(cursor.isOk());
+  EXPECT_EQ(cursor->value_or("<none>"), R"({"page":1})");
+  EXPECT_EQ(query("SELECT message FROM record_errors"), "missing title");
+  auto none = store->cursor("other");
+  ASSERT_TRUE(none.isOk());
+  EXPECT_FALSE(none->has_value());
+}
+
+TEST_P(StoreTest, leavesNothingOfABatchWhoseWriteFailsAndKeepsTheEarlierCursor) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run.isOk());
+  Batch first = batchFor("jdih-16-72", *run);
+  first.writes = {write("jdih.document", "1", "h1"), write("jdih.document", "2", "h2")};
+  first.cursor = "c1";
+  ASSERT_TRUE(store->commitBatch(first).isOk());
+
+  // Make the third row of the next batch fail inside the database, after two rows went in.
+  exec("CREATE UNIQUE INDEX test_one_url_per_record ON records (url)");
+  Batch second = batchFor("jdih-16-72", *run);
+  second.writes = {write("jdih.document", "3", "h3", "16.72", "https://x/3"),
+                   write("jdih.document", "1", "h1-changed", "16.72", "https://x/1"),
+                   write("jdih.document", "4", "h4", "16.72", "https://x/3")};
+  second.withdrawals = {{"jdih.document", "2"}};
+  second.errors = {{"5", "bad date"}};
+  second.cursor = "c2";
+  const Status failed = store->commitBatch(second);
+  ASSERT_FALSE(failed.isOk());
+  EXPECT_EQ(failed.reason(), "store");
+  EXPECT_THAT(failed.message(), HasSubstr("commitBatch failed"));
+  EXPECT_THAT(failed.message(), HasSubstr(store->describe()));
+
+  const auto records = all(*store, "jdih-16-72");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].contentHash, "h1");
+  EXPECT_FALSE(records[1].withdrawnRun.has_value());
+  EXPECT_EQ(store->cursor("jdih-16-72")->value_or(""), "c1");
+  EXPECT_EQ(query("SELECT COUNT(*) FROM record_errors"), "0");
+
+  // The store is still usable after the rollback.
+  exec("DROP INDEX test_one_url_per_record");
+  ASSERT_TRUE(store->commitBatch(second).isOk());
+  EXPECT_EQ(store->cursor("jdih-16-72")->value_or(""), "c2");
+}
+
+TEST_P(StoreTest, rollsBackRecordsWhenTheBatchNamesAnUnknownRun) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  Batch b = batchFor("jdih-16-72", 4242);  // record_errors.run_id must name a run
+  b.writes = {write("jdih.document", "1", "h1")};
+  b.errors = {{"2", "broken"}};
+  b.cursor = "c";
+  ASSERT_FALSE(store->commitBatch(b).isOk());
+  EXPECT_TRUE(all(*store, "jdih-16-72").empty());
+  EXPECT_FALSE(store->cursor("jdih-16-72")->has_value());
+}
+
+TEST_P(StoreTest, writesBatchesLargerThanOneStatementAndKeepsTheLastOfRepeatedWrites) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("big");
+  ASSERT_TRUE(run.isOk());
+  Batch b = batchFor("big", *run);
+  constexpr int kRecords = 2500;  // several multi-row statements on PostgreSQL
+  for (int i = 0; i < kRecords; ++i) b.writes.push_back(write("jdih.document", std::to_string(i), "h"));
+  b.writes.push_back(write("jdih.document", "7", "h-last"));
+  for (int i = 0; i < kRecords; i += 2) b.withdrawals.push_back({"jdih.document", std::to_string(i)});
+  for (int i = 0; i < 1500; ++i) b.errors.push_back({"e" + std::to_string(i), "unreadable"});
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+
+  auto index = store->recordIndex("big");
+  ASSERT_TRUE(index.isOk());
+  EXPECT_EQ(index->size(), static_cast<std::size_t>(kRecords));
+  EXPECT_EQ(index->find("jdih.document", "7")->contentHash, "h-last");
+  EXPECT_TRUE(index->find("jdih.document", "8")->withdrawn);
+  EXPECT_FALSE(index->find("jdih.document", "9")->withdrawn);
+  EXPECT_EQ(query("SELECT COUNT(*) FROM record_errors"), "1500");
+}
+
+TEST_P(StoreTest, tellsUnchangedRecordsThroughTheRecordIndex) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run.isOk());
+  Batch b = batchFor("jdih-16-72", *run);
+  b.writes = {write("jdih.document", "1", "h1"), write("jdih.document", "2", "h2"),
+              write("jdih.status", "1", "s1")};
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+
+  auto index = store->recordIndex("jdih-16-72");
+  ASSERT_TRUE(index.isOk()) << index.status().message();
+  EXPECT_EQ(index->size(), 3u);
+  const IndexedRecord* doc1 = index->find("jdih.document", "1");
+  ASSERT_NE(doc1, nullptr);
+  EXPECT_EQ(doc1->contentHash, "h1");
+  EXPECT_FALSE(doc1->withdrawn);
+  ASSERT_NE(index->find("jdih.status", "1"), nullptr);
+  EXPECT_EQ(index->find("jdih.status", "1")->contentHash, "s1");
+  EXPECT_EQ(index->find("jdih.document", "9"), nullptr);
+
+  auto other = store->recordIndex("jdih-16-73");
+  ASSERT_TRUE(other.isOk());
+  EXPECT_TRUE(other->empty());
+}
+
+TEST_P(StoreTest, withdrawsRecordsAndRestoresThemWhenTheyReappear) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run1 = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run1.isOk());
+  Batch b1 = batchFor("jdih-16-72", *run1);
+  b1.writes = {write("jdih.document", "1", "h1"), write("jdih.document", "2", "h2")};
+  ASSERT_TRUE(store->commitBatch(b1).isOk());
+
+  auto run2 = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run2.isOk());
+  Batch b2 = batchFor("jdih-16-72", *run2);
+  b2.withdrawals = {{"jdih.document", "2"}};
+  ASSERT_TRUE(store->commitBatch(b2).isOk());
+
+  EXPECT_EQ(all(*store, "jdih-16-72", false).size(), 1u);
+  auto withdrawn = all(*store, "jdih-16-72", true);
+  ASSERT_EQ(withdrawn.size(), 2u);
+  EXPECT_EQ(withdrawn[1].withdrawnRun, std::optional<std::int64_t>(*run2));
+  EXPECT_TRUE(store->recordIndex("jdih-16-72")->find("jdih.document", "2")->withdrawn);
+
+  auto run3 = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run3.isOk());
+  Batch b3 = batchFor("jdih-16-72", *run3);
+  b3.writes = {write("jdih.document", "2", "h2-new")};
+  b3.writes[0].isNew = false;
+  ASSERT_TRUE(store->commitBatch(b3).isOk());
+
+  auto back = all(*store, "jdih-16-72", false);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_FALSE(back[1].withdrawnRun.has_value());
+  EXPECT_EQ(back[1].firstRun, *run1);
+  EXPECT_EQ(back[1].changedRun, *run3);
+  EXPECT_EQ(back[1].contentHash, "h2-new");
+  EXPECT_FALSE(store->recordIndex("jdih-16-72")->find("jdih.document", "2")->withdrawn);
+}
+
+TEST_P(StoreTest, keepsRunBookkeepingNewestFirst) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto a1 = store->beginRun("a");
+  auto b1 = store->beginRun("b");
+  auto a2 = store->beginRun("a");
+  ASSERT_TRUE(a1.isOk() && b1.isOk() && a2.isOk());
+  EXPECT_LT(*a1, *b1);
+  EXPECT_LT(*b1, *a2);
+
+  RunOutcome done{*a1, RunStatus::Success, {5, 1, 10, 2, 1}, "", ""};
+  ASSERT_TRUE(store->finishRun(done).isOk());
+  RunOutcome timedOut{*b1, RunStatus::TimedOut, {}, "no answer in 300 s", "timeout"};
+  ASSERT_TRUE(store->finishRun(timedOut).isOk());
+
+  auto runs = store->runs(std::nullopt, 0);
+  ASSERT_TRUE(runs.isOk()) << runs.status().message();
+  ASSERT_EQ(runs->size(), 3u);
+  EXPECT_EQ((*runs)[0].id, *a2);
+  EXPECT_EQ((*runs)[0].status, RunStatus::Running);
+  EXPECT_EQ((*runs)[0].endedAt, "");
+  EXPECT_EQ((*runs)[0].pid, ::getpid());
+  EXPECT_FALSE((*runs)[0].hostname.empty());
+  EXPECT_EQ((*runs)[1].status, RunStatus::TimedOut);
+  EXPECT_EQ((*runs)[1].error, "no answer in 300 s");
+  EXPECT_EQ((*runs)[1].errorReason, "timeout");
+
+  auto onlyA = store->runs(std::string("a"), 0);
+  ASSERT_TRUE(onlyA.isOk());
+  ASSERT_EQ(onlyA->size(), 2u);
+  const RunRow& finished = (*onlyA)[1];
+  EXPECT_EQ(finished.status, RunStatus::Success);
+  EXPECT_EQ(finished.counts.added, 5);
+  EXPECT_EQ(finished.counts.updated, 1);
+  EXPECT_EQ(finished.counts.unchanged, 10);
+  EXPECT_EQ(finished.counts.withdrawn, 2);
+  EXPECT_EQ(finished.counts.failed, 1);
+  EXPECT_TRUE(std::regex_match(finished.startedAt, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+  EXPECT_GE(finished.endedAt, finished.startedAt);
+  EXPECT_EQ(store->runs(std::nullopt, 1)->size(), 1u);
+
+  const Status again = store->finishRun(done);
+  EXPECT_EQ(again.reason(), "conflict");
+  EXPECT_THAT(again.message(), HasSubstr("already ended (success)"));
+  EXPECT_EQ(store->finishRun(RunOutcome{999999, RunStatus::Failed, {}, "x", "y"}).reason(), "not-found");
+  EXPECT_EQ(store->finishRun(RunOutcome{*a2, RunStatus::Running, {}, "", ""}).reason(), "invalid-argument");
+}
+
+TEST_P(StoreTest, syncsSourcesAndDisablesTheOnesNoLongerConfigured) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store
+                  ->syncSources({{"jdih-16-72", "jdih", {"16.72"}, true, "h1"},
+                                 {"jdih-16-73", "jdih", {"16.73", "16"}, true, "h2"}})
+                  .isOk());
+  const std::string stamp = query("SELECT updated_at FROM sources WHERE id = 'jdih-16-72'");
+  exec("UPDATE sources SET updated_at = 'unchanged' WHERE id = 'jdih-16-72'");
+  ASSERT_TRUE(store->syncSources({{"jdih-16-72", "jdih", {"16.72"}, true, "h1"}}).isOk());
+  EXPECT_EQ(query("SELECT updated_at FROM sources WHERE id = 'jdih-16-72'"), "unchanged")
+      << "an unchanged source keeps its updated_at";
+  EXPECT_FALSE(stamp.empty());
+
+  auto sources = store->sources();
+  ASSERT_TRUE(sources.isOk()) << sources.status().message();
+  ASSERT_EQ(sources->size(), 2u);
+  EXPECT_TRUE((*sources)[0].enabled);
+  EXPECT_FALSE((*sources)[1].enabled);
+  EXPECT_EQ((*sources)[1].subjects, (std::vector<std::string>{"16.73", "16"}));
+  EXPECT_EQ((*sources)[1].configHash, "h2");
+
+  EXPECT_EQ(store->syncSources({{"x", "jdih", {}, true, ""}, {"x", "jdih", {}, true, ""}}).reason(),
+            "invalid-argument");
+}
+
+TEST_P(StoreTest, filtersRecordsBySourceKindAndSubjectAndPagesInKeyOrder) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("s");
+  ASSERT_TRUE(run.isOk());
+  Batch b = batchFor("s", *run);
+  for (const char* key : {"c", "a", "b", "d"}) b.writes.push_back(write("jdih.document", key, "h", "16.72"));
+  b.writes.push_back(write("jdih.status", "a", "h", "16.73"));
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+
+  RecordQuery q;
+  q.kind = "jdih.document";
+  q.limit = 2;
+  q.offset = 1;
+  auto page = store->records(q);
+  ASSERT_TRUE(page.isOk()) << page.status().message();
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].record.key, "b");
+  EXPECT_EQ((*page)[1].record.key, "c");
+
+  RecordQuery bySubject;
+  bySubject.subject = "16.73";
+  auto status = store->records(bySubject);
+  ASSERT_TRUE(status.isOk());
+  ASSERT_EQ(status->size(), 1u);
+  EXPECT_EQ((*status)[0].record.kind, "jdih.status");
+  EXPECT_EQ(store->records(RecordQuery{})->size(), 5u);
+}
+
+TEST_P(StoreTest, servesSeveralThreadsAtOnce) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  constexpr int kThreads = 4;
+  constexpr int kBatches = 5;
+  std::vector<std::thread> threads;
+  std::vector<Status> results(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      const std::string source = "src-" + std::to_string(t);
+      auto run = store->beginRun(source);
+      if (!run) {
+        results[t] = run.status();
+        return;
+      }
+      for (int i = 0; i < kBatches; ++i) {
+        Batch b = batchFor(source, *run);
+        for (int k = 0; k < 20; ++k) b.writes.push_back(write("k", std::to_string(i * 100 + k), "h"));
+        b.cursor = std::to_string(i);
+        if (Status s = store->commitBatch(b); !s) {
+          results[t] = s;
+          return;
+        }
+        if (auto index = store->recordIndex(source); !index) {
+          results[t] = index.status();
+          return;
+        }
+      }
+      results[t] =
+          store->finishRun(RunOutcome{*run, RunStatus::Success, {kBatches * 20, 0, 0, 0, 0}, "", ""});
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const Status& s : results) EXPECT_TRUE(s.isOk()) << s.message();
+  for (int t = 0; t < kThreads; ++t) {
+    const std::string source = "src-" + std::to_string(t);
+    EXPECT_EQ(all(*store, source).size(), static_cast<std::size_t>(kBatches * 20));
+    EXPECT_EQ(store->cursor(source)->value_or(""), std::to_string(kBatches - 1));
+  }
+}
+
+// Cases that only exist on a server.
+class StorePostgresTest : public StoreTest {};
+
+TEST_P(StorePostgresTest, reconnectsAfterTheServerDroppedTheConnection) {
+  const std::string app = "hamhub_test_" + std::to_string(::getpid());
+  const std::string sideUrl = url_;  // the killer must not carry the victim's name
+  url_ += "&application_name=" + app;
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->beginRun("a").isOk());
+  EXPECT_EQ(test::querySql(sideUrl, dir_.path(),
+                           "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE application_name = '" +
+                               app + "') AS killed"),
+            "1");
+  // The call that meets the dead connection fails with a store error; the next one reconnects.
+  auto first = store->runs(std::nullopt, 0);
+  if (!first.isOk()) {
+    EXPECT_EQ(first.status().reason(), "store");
+  }
+  auto second = store->runs(std::nullopt, 0);
+  ASSERT_TRUE(second.isOk()) << second.status().message();
+  EXPECT_EQ(second->size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StorePostgresTest, ::testing::Values(Backend::Postgres),
+                         [](const ::testing::TestParamInfo<Backend>&) { return std::string("Postgres"); });
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const ::testing::TestParamInfo<Backend>& param) {
+                           return param.param == Backend::Sqlite ? std::string("Sqlite")
+                                                                 : std::string("Postgres");
+                         });
+
+}  // namespace
+}  // namespace hamhub::host
