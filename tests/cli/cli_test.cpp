@@ -109,7 +109,7 @@ TEST_F(CliTest, configCheckReportsEveryProblemAtOnce) {
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("bad-type.json: options.count: expected an integer, got string"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("bad-subject.json: subject: '16.99' is not a known subject id"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("broken.json: line 1, column 15: unexpected end of input"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("broken.json: line 1, column 17: unexpected end of input"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("3 problems found; nothing was changed"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir_ / "hub.db"));
 }

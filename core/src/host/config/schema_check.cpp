@@ -1,6 +1,7 @@
 #include "host/config/schema_check.h"
 
 #include <cstdlib>
+#include <set>
 
 namespace hamhub::host {
 
@@ -41,6 +42,7 @@ std::map<std::string, JsonValue, std::less<>> checkObject(const JsonValue& objec
                                                           const std::string& file, const std::string& pathPrefix,
                                                           ConfigIssues& issues) {
   std::map<std::string, JsonValue, std::less<>> values;
+  std::set<std::string, std::less<>> given;  // present, even if invalid: not also "missing"
   if (!object.isObject()) {
     issues.push_back({file, pathPrefix, std::string("expected an object, got ") + JsonValue::typeName(object.type())});
     return values;
@@ -57,7 +59,7 @@ std::map<std::string, JsonValue, std::less<>> checkObject(const JsonValue& objec
                         "unknown key (expected one of: " + (known.empty() ? std::string("none") : known) + ")"});
       continue;
     }
-    if (values.count(key) > 0) {
+    if (!given.insert(key).second) {
       issues.push_back({file, join(pathPrefix, key), "given twice"});
       continue;
     }
@@ -70,7 +72,7 @@ std::map<std::string, JsonValue, std::less<>> checkObject(const JsonValue& objec
     values.emplace(key, value);
   }
   for (const auto& s : specs) {
-    if (values.count(s.name) > 0) continue;
+    if (given.count(s.name) > 0) continue;
     if (s.required) {
       issues.push_back({file, join(pathPrefix, s.name),
                         std::string("missing (required") + (s.description ? std::string(": ") + s.description : "") + ")"});

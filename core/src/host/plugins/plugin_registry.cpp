@@ -100,7 +100,7 @@ PluginRegistry::~PluginRegistry() = default;
 PluginRegistry PluginRegistry::load(const std::vector<fs::path>& dirs) {
   PluginRegistry registry;
   std::vector<fs::path> roots;
-  std::vector<fs::path> files;
+  std::vector<fs::path> files;  // directory by directory, in configured order: the first name wins
   for (const auto& dir : dirs) {
     std::error_code ec;
     fs::path root = fs::canonical(dir, ec);
@@ -110,12 +110,14 @@ PluginRegistry PluginRegistry::load(const std::vector<fs::path>& dirs) {
     }
     if (std::find(roots.begin(), roots.end(), root) != roots.end()) continue;
     roots.push_back(root);
+    std::vector<fs::path> inDir;
     for (const auto& entry : fs::directory_iterator(root, ec)) {
-      if (entry.path().extension() == ".so") files.push_back(entry.path());
+      if (entry.path().extension() == ".so") inDir.push_back(entry.path());
     }
     if (ec) registry.problems_.push_back({dir, "cannot list plugin directory: " + ec.message()});
+    std::sort(inDir.begin(), inDir.end());  // a stable order makes duplicate reports predictable
+    files.insert(files.end(), inDir.begin(), inDir.end());
   }
-  std::sort(files.begin(), files.end());  // a stable order makes duplicate reports predictable
   for (const auto& file : files) registry.loadFile(file, roots);
   return registry;
 }
