@@ -23,7 +23,8 @@ class CliTest : public ::testing::Test {
   }
   void writeHub(const std::string& extra) {
     config_ = dir_.write("hamhub.json", "{\"store\": \"sqlite:hub.db\", \"regions_dir\": \"" +
-                                            test::sourcePath("config/regions").string() + "\"" +
+                                            test::sourcePath("config/regions").string() + "\", \"criteria_dir\": \"" +
+                                            test::sourcePath("config/criteria").string() + "\"" +
                                             (extra.empty() ? "" : ", " + extra) + "}");
     std::filesystem::create_directories(dir_ / "sources.d");
   }
@@ -154,7 +155,8 @@ TEST_F(CliTest, harvestPrintsOneJsonObjectPerSourceAndExitsOneWhenASourceFails) 
 TEST_F(CliTest, anUnreachableStoreIsOneClearLineWithoutThePassword) {
   config_ = dir_.write("hamhub.json", "{\"store\": \"postgresql://hub:hunter2@127.0.0.1:1/hamhub\", \"plugin_dirs\": [\"" +
                                           test::fixturePluginDir("good").string() + "\"], \"regions_dir\": \"" +
-                                          test::sourcePath("config/regions").string() + "\"}");
+                                          test::sourcePath("config/regions").string() + "\", \"criteria_dir\": \"" +
+                                          test::sourcePath("config/criteria").string() + "\"}");
   source("ok", R"({"count": 1})");
   auto r = hamhub({"harvest", "--all"});
   EXPECT_EQ(r.exitCode, 2);

@@ -3,6 +3,7 @@
 #include "host/config/schema_check.h"
 #include "host/harvest/harvest_runner.h"
 #include "host/harvest/http_factory.h"
+#include "host/normalise/normaliser.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
 #include "support/temp_dir.h"
@@ -38,7 +39,7 @@ class HarvestRunnerTest : public ::testing::Test {
   }
 
   HarvestSummary run(const SourceConfig& s, std::int64_t timeoutSeconds = 60) {
-    HarvestRunner runner(*store_, registry_, makeHttpClientFactory(0), timeoutSeconds);
+    HarvestRunner runner(*store_, registry_, normaliser_, makeHttpClientFactory(0), timeoutSeconds);
     return runner.run(s, stop_);
   }
 
@@ -54,6 +55,7 @@ class HarvestRunnerTest : public ::testing::Test {
   test::TempDir dir_;
   std::unique_ptr<Store> store_;
   PluginRegistry registry_ = PluginRegistry::load({test::fixturePluginDir("good"), test::builtPluginDir()});
+  Normaliser normaliser_;
   std::atomic<bool> stop_{false};
 };
 

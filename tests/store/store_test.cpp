@@ -240,6 +240,73 @@ TEST_P(StoreTest, commitsBatchAndCursorTogether) {
   EXPECT_FALSE(none->has_value());
 }
 
+DocumentWrite document(std::string key, std::string status, std::string promulgated,
+                       std::vector<std::pair<std::string, std::string>> missing, bool isNew = true) {
+  DocumentWrite d;
+  d.key = std::move(key);
+  d.recordKind = "jdih.document";
+  d.subject = "16.72";
+  d.jenis = "Peraturan Daerah";
+  d.jenisShort = "Perda";
+  d.year = 2024;
+  d.title = "Perda " + d.key;
+  d.status = std::move(status);
+  d.promulgatedOn = std::move(promulgated);
+  d.rulesVersion = "jdih-metadata@8/2019";
+  d.missing = std::move(missing);
+  d.isNew = isNew;
+  return d;
+}
+
+TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransaction) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run.isOk());
+  Batch b = batchFor("jdih-16-72", *run);
+  b.writes = {write("jdih.document", "1", "h1"), write("jdih.document", "2", "h2"), write("jdih.document", "3", "h3")};
+  b.documents = {document("1", "berlaku", "2024-03-01", {}),
+                 document("2", "dicabut", "2023-01-05", {{"subjects", "Subjek"}, {"enacted_on", "Tanggal penetapan"}}),
+                 document("3", "berlaku", "", {{"source", "Sumber"}})};
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+
+  auto docs = store->documents({});
+  ASSERT_TRUE(docs.isOk()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 3u);
+  EXPECT_EQ((*docs)[0].document.key, "1");  // newest promulgation first
+  EXPECT_EQ((*docs)[1].document.missing.size(), 2u);
+  DocumentQuery missing;
+  missing.missingMetadataOnly = true;
+  EXPECT_EQ(store->documents(missing)->size(), 2u);
+  DocumentQuery revoked;
+  revoked.status = "dicabut";
+  ASSERT_EQ(store->documents(revoked)->size(), 1u);
+  EXPECT_EQ(store->documents(revoked)->front().document.missing[0].second, "Tanggal penetapan");
+
+  auto figures = store->documentFigures();
+  ASSERT_TRUE(figures.isOk()) << figures.status().message();
+  ASSERT_EQ(figures->size(), 1u);
+  EXPECT_EQ(figures->front().documents, 3);
+  EXPECT_EQ(figures->front().complete, 1);
+  EXPECT_EQ(figures->front().newestDate, "2024-03-01");
+
+  // A new version replaces the findings; a withdrawn document leaves the figures.
+  auto second = store->beginRun("jdih-16-72");
+  Batch b2 = batchFor("jdih-16-72", *second);
+  b2.writes = {write("jdih.document", "2", "h2b")};
+  b2.documents = {document("2", "berlaku", "2023-01-05", {}, false)};
+  b2.withdrawals = {{"jdih.document", "3"}};
+  ASSERT_TRUE(store->commitBatch(b2).isOk());
+  EXPECT_EQ(store->documents(missing)->size(), 0u);
+  EXPECT_EQ(store->documentFigures()->front().documents, 2);
+  EXPECT_EQ(store->documentFigures()->front().complete, 2);
+  DocumentQuery all;
+  all.includeWithdrawn = true;
+  auto withWithdrawn = store->documents(all);
+  ASSERT_EQ(withWithdrawn->size(), 3u);
+  EXPECT_TRUE(withWithdrawn->back().withdrawn);
+}
+
 TEST_P(StoreTest, leavesNothingOfABatchWhoseWriteFailsAndKeepsTheEarlierCursor) {
   auto store = open();
   ASSERT_TRUE(store);

@@ -57,6 +57,12 @@ bool Session::loadSources() {
   return reportIssues(before);
 }
 
+bool Session::loadCriteria() {
+  const std::size_t before = issues.size();
+  normaliser = host::Normaliser::load(hub.criteriaDir, issues);
+  return reportIssues(before);
+}
+
 bool Session::openStore() {
   auto opened = host::Store::open(hub.store, hub.baseDir);
   if (!opened.isOk()) {

@@ -8,6 +8,7 @@
 #include "cli/args.h"
 #include "host/config/hub_config.h"
 #include "host/config/source_config.h"
+#include "host/normalise/normaliser.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
 
@@ -25,12 +26,14 @@ class Session {
   bool loadPlugins(bool strict);
   bool loadSubjects();
   bool loadSources();
+  bool loadCriteria();
   bool openStore();
 
   host::HubConfig hub;
   host::PluginRegistry registry;
   std::vector<host::Subject> subjects;
   std::vector<host::SourceConfig> sources;
+  host::Normaliser normaliser;
   std::unique_ptr<host::Store> store;
   host::ConfigIssues issues;
 

@@ -15,6 +15,7 @@ int runConfigCheck(const Invocation& inv) {
   bool ok = session.loadPlugins(true);
   ok = session.loadSubjects() && ok;
   ok = session.loadSources() && ok;
+  ok = session.loadCriteria() && ok;
   // The store is only parsed, not opened: a check must not create or migrate a database.
   Status store = host::parseStoreUrl(session.hub.store, session.hub.baseDir).status();
   if (!store) {

@@ -31,7 +31,7 @@ int runHarvest(const Invocation& inv) {
   Session session(inv);
   if (!session.loadHub()) return kExitUsage;
   session.loadPlugins(false);
-  if (!session.loadSubjects() || !session.loadSources()) {
+  if (!session.loadSubjects() || !session.loadSources() || !session.loadCriteria()) {
     return fail("the configuration has errors; nothing was harvested", "Run 'hamhub config check' to see all of them.");
   }
   std::vector<const host::SourceConfig*> chosen;
@@ -56,7 +56,7 @@ int runHarvest(const Invocation& inv) {
 
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
-  host::HarvestRunner runner(*session.store, session.registry, host::makeHttpClientFactory(session.hub.http.ratePerHost),
+  host::HarvestRunner runner(*session.store, session.registry, session.normaliser, host::makeHttpClientFactory(session.hub.http.ratePerHost),
                              session.hub.harvest.runTimeoutSeconds);
   std::vector<host::HarvestSummary> results(chosen.size());
   std::atomic<std::size_t> next{0};

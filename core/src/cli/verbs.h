@@ -21,6 +21,7 @@ Verb pluginsVerb();
 Verb sourcesVerb();
 Verb configCheckVerb();
 Verb harvestVerb();
+Verb documentsVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();

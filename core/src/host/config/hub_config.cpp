@@ -19,6 +19,7 @@ constexpr OptionSpec kHubKeys[] = {
     {"plugin_dirs", OptionType::StringList, false, false, nullptr, "where plugins are loaded from"},
     {"sources_dir", OptionType::String, false, false, "\"sources.d\"", "one JSON file per source"},
     {"regions_dir", OptionType::String, false, false, "\"regions\"", "subject catalogue files"},
+    {"criteria_dir", OptionType::String, false, false, "\"criteria\"", "criteria models and metadata rules"},
     {"timezone", OptionType::String, false, false, "\"Asia/Jakarta\"", "time zone of schedules and reports"},
     {"http", OptionType::Object, false, false, nullptr, "HTTP client defaults"},
     {"harvest", OptionType::Object, false, false, nullptr, "harvest runner settings"},
@@ -104,6 +105,7 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
   const auto resolve = [&](const std::string& p) { return (config.baseDir / p).lexically_normal(); };
   config.sourcesDir = resolve(str("sources_dir"));
   config.regionsDir = resolve(str("regions_dir"));
+  config.criteriaDir = resolve(str("criteria_dir"));
   if (auto it = values.find("plugin_dirs"); it != values.end() && !it->second.asArray().empty()) {
     for (const auto& dir : it->second.asArray()) config.pluginDirs.push_back(resolve(dir.asString()));
   } else {

@@ -36,6 +36,7 @@ struct HubConfig {
   std::vector<std::filesystem::path> pluginDirs;
   std::filesystem::path sourcesDir;
   std::filesystem::path regionsDir;
+  std::filesystem::path criteriaDir;
   std::string timezone = "Asia/Jakarta";
   HttpSettings http;
   HarvestSettings harvest;

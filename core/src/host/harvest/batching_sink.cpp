@@ -1,13 +1,15 @@
 #include "host/harvest/batching_sink.h"
 
 #include "host/harvest/content_hash.h"
+#include "host/normalise/normaliser.h"
 #include "host/store/store.h"
 
 namespace hamhub::host {
 
-BatchingSink::BatchingSink(Store& store, std::string source, std::int64_t runId, RecordIndex index,
-                           std::vector<std::string> defaultSubjects)
+BatchingSink::BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
+                           RecordIndex index, std::vector<std::string> defaultSubjects)
     : store_(store),
+      normaliser_(normaliser),
       source_(std::move(source)),
       runId_(runId),
       index_(std::move(index)),
@@ -64,6 +66,9 @@ Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<Recor
   batch.runId = runId_;
   batch.fetchedAt = std::chrono::system_clock::now();
   batch.writes = std::move(pending_);
+  for (const auto& write : batch.writes) {
+    if (auto document = normaliser_.project(write)) batch.documents.push_back(std::move(*document));
+  }
   batch.withdrawals = std::move(withdrawals);
   batch.errors = std::move(errors_);
   batch.cursor = std::move(cursor);

@@ -11,6 +11,7 @@
 
 namespace hamhub::host {
 
+class Normaliser;
 class Store;
 
 /// The RecordSink a harvest writes into. It drops records whose content hash is unchanged,
@@ -20,8 +21,8 @@ class Store;
 /// Not thread-safe: one sink per run, used from the run's thread.
 class BatchingSink final : public RecordSink {
  public:
-  BatchingSink(Store& store, std::string source, std::int64_t runId, RecordIndex index,
-               std::vector<std::string> defaultSubjects);
+  BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
+               RecordIndex index, std::vector<std::string> defaultSubjects);
 
   Status emit(Record record) override;
   void reject(std::string_view key, std::string_view message) override;
@@ -38,6 +39,7 @@ class BatchingSink final : public RecordSink {
   Status commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals);
 
   Store& store_;
+  const Normaliser& normaliser_;
   std::string source_;
   std::int64_t runId_;
   RecordIndex index_;

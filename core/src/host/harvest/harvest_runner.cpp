@@ -34,9 +34,9 @@ class HarvestContext final : public Context {
 
 }  // namespace
 
-HarvestRunner::HarvestRunner(Store& store, const PluginRegistry& registry, HttpClientFactory httpFactory,
-                             std::int64_t runTimeoutSeconds)
-    : store_(store), registry_(registry), httpFactory_(std::move(httpFactory)), runTimeoutSeconds_(runTimeoutSeconds) {}
+HarvestRunner::HarvestRunner(Store& store, const PluginRegistry& registry, const Normaliser& normaliser,
+                             HttpClientFactory httpFactory, std::int64_t runTimeoutSeconds)
+    : store_(store), registry_(registry), normaliser_(normaliser), httpFactory_(std::move(httpFactory)), runTimeoutSeconds_(runTimeoutSeconds) {}
 
 HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<bool>& stop) {
   const auto started = Clock::now();
@@ -82,7 +82,7 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
   };
   auto http = httpFactory_(source, cancelled);
   HarvestContext context(source, *http, cancelled);
-  BatchingSink sink(store_, source.id, *runId, std::move(index).value(), source.subjects);
+  BatchingSink sink(store_, normaliser_, source.id, *runId, std::move(index).value(), source.subjects);
 
   auto result = (*connector)->harvest(context, cursor->value_or(""), sink);
   if (!result.isOk() || cancelled()) {

@@ -12,6 +12,7 @@
 
 namespace hamhub::host {
 
+class Normaliser;
 class PluginRegistry;
 class Store;
 
@@ -35,8 +36,8 @@ struct HarvestSummary {
 /// Thread-safe: distinct sources may be harvested concurrently.
 class HarvestRunner {
  public:
-  HarvestRunner(Store& store, const PluginRegistry& registry, HttpClientFactory httpFactory,
-                std::int64_t runTimeoutSeconds);
+  HarvestRunner(Store& store, const PluginRegistry& registry, const Normaliser& normaliser,
+                HttpClientFactory httpFactory, std::int64_t runTimeoutSeconds);
 
   /// `stop` is the hub-wide cancellation (SIGINT/SIGTERM).
   HarvestSummary run(const SourceConfig& source, const std::atomic<bool>& stop);
@@ -44,6 +45,7 @@ class HarvestRunner {
  private:
   Store& store_;
   const PluginRegistry& registry_;
+  const Normaliser& normaliser_;
   HttpClientFactory httpFactory_;
   std::int64_t runTimeoutSeconds_;
 };

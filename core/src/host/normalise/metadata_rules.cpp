@@ -10,6 +10,7 @@ namespace hamhub::host {
 namespace {
 
 constexpr OptionSpec kFileKeys[] = {
+    {"type", OptionType::String, true, false, nullptr, "metadata-rules"},
     {"id", OptionType::String, true, false, nullptr, "rules id"},
     {"version", OptionType::String, false, false, "\"\"", "version of the regulation"},
     {"legal_basis", OptionType::String, true, false, nullptr, "regulation"},

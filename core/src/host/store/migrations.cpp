@@ -91,6 +91,42 @@ const std::vector<Migration> kMigrations = {
               run_id BIGINT NOT NULL,
               updated_at TEXT NOT NULL))",
      }},
+    {2,
+     "documents and metadata findings",
+     {
+         // Typed columns of the Document model; the record (same source and key) keeps the
+         // payload, the provenance and the withdrawn state.
+         R"(CREATE TABLE documents (
+              source TEXT NOT NULL,
+              natural_key TEXT NOT NULL,
+              record_kind TEXT NOT NULL,
+              subject TEXT NOT NULL DEFAULT '',
+              document_type TEXT NOT NULL DEFAULT '',
+              jenis TEXT NOT NULL DEFAULT '',
+              jenis_short TEXT NOT NULL DEFAULT '',
+              number TEXT NOT NULL DEFAULT '',
+              year BIGINT NOT NULL DEFAULT 0,
+              title TEXT NOT NULL DEFAULT '',
+              enacted_on TEXT NOT NULL DEFAULT '',
+              promulgated_on TEXT NOT NULL DEFAULT '',
+              status TEXT NOT NULL DEFAULT '',
+              status_original TEXT NOT NULL DEFAULT '',
+              issuing_body TEXT NOT NULL DEFAULT '',
+              subjects TEXT NOT NULL DEFAULT '',
+              detail_url TEXT NOT NULL DEFAULT '',
+              file_url TEXT NOT NULL DEFAULT '',
+              rules_version TEXT NOT NULL DEFAULT '',
+              missing_count BIGINT NOT NULL DEFAULT 0,
+              PRIMARY KEY (source, natural_key)))",
+         "CREATE INDEX documents_subject ON documents (subject)",
+         R"(CREATE TABLE document_findings (
+              source TEXT NOT NULL,
+              natural_key TEXT NOT NULL,
+              field TEXT NOT NULL,
+              field_name TEXT NOT NULL,
+              run_id BIGINT NOT NULL,
+              PRIMARY KEY (source, natural_key, field)))",
+     }},
 };
 
 int currentVersion(Poco::Data::Session& session) {

@@ -89,6 +89,13 @@ class Store {
   /// Records by filter, ordered by source, kind, key.
   Result<std::vector<StoredRecord>> records(const RecordQuery& query);
 
+  /// Documents by filter (withdrawn ones only when asked), ordered by source, promulgation date
+  /// (newest first) and key, with their metadata findings.
+  Result<std::vector<DocumentView>> documents(const DocumentQuery& query);
+
+  /// Per source: current documents, how many have complete metadata, the newest date.
+  Result<std::vector<DocumentFigures>> documentFigures();
+
  private:
   Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
 

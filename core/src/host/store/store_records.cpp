@@ -8,6 +8,7 @@
 
 #include "host/store/bulk.h"
 #include "host/store/dialect.h"
+#include "host/store/document_writes.h"
 #include "host/store/record_row.h"
 #include "host/store/store.h"
 #include "host/store/transaction.h"
@@ -126,6 +127,8 @@ Status Store::commitBatch(const Batch& batch) {
 
       writeRows(session, dialect_, "INSERT INTO record_errors (run_id, source, natural_key, message, at)", "",
                 5, errors);
+
+      writeDocuments(session, dialect_, batch);
 
       if (batch.cursor) {
         session << dialect_.sql(

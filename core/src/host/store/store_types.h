@@ -141,6 +141,31 @@ struct RecordError {
 
 /// One transaction's worth of a harvest: records, withdrawals, rejected items and the cursor that
 /// covers them. commitBatch writes all of it or none of it.
+/// The Document model of a legal product (a JDIH record projected into typed columns), with the
+/// mandatory metadata it lacks. Written in the same transaction as its record.
+struct DocumentWrite {
+  std::string key;  // the record's natural key (idData)
+  std::string subject;
+  std::string documentType;
+  std::string jenis;
+  std::string jenisShort;
+  std::string number;
+  std::int64_t year = 0;  // 0: unknown
+  std::string title;
+  std::string enactedOn;      // ISO date or ''
+  std::string promulgatedOn;  // ISO date or ''
+  std::string status;
+  std::string statusOriginal;
+  std::string issuingBody;
+  std::string subjects;  // "a; b; c"
+  std::string detailUrl;
+  std::string fileUrl;
+  std::string rulesVersion;  // which mandatory-metadata list produced `missing`
+  std::string recordKind;
+  bool isNew = false;        // no earlier version: no old findings to clear
+  std::vector<std::pair<std::string, std::string>> missing;  // (payload path, display name)
+};
+
 struct Batch {
   std::string source;
   std::int64_t runId = 0;
@@ -148,7 +173,33 @@ struct Batch {
   std::vector<StoredRecordWrite> writes;
   std::vector<RecordRef> withdrawals;
   std::vector<RecordError> errors;
+  std::vector<DocumentWrite> documents;
   std::optional<std::string> cursor;
+};
+
+/// A stored document as `hamhub documents` shows it.
+struct DocumentView {
+  std::string source;
+  DocumentWrite document;  // `missing` holds (path, name) of every finding
+  bool withdrawn = false;
+};
+
+struct DocumentQuery {
+  std::optional<std::string> source;
+  std::optional<std::string> subject;
+  std::optional<std::string> status;  // normalised status, e.g. "berlaku"
+  bool missingMetadataOnly = false;
+  bool includeWithdrawn = false;
+  int limit = 0;  // <= 0: no limit
+  int offset = 0;
+};
+
+/// What the IRH regulation-database indicator needs of one JDIH site, from its current documents.
+struct DocumentFigures {
+  std::string source;
+  std::int64_t documents = 0;
+  std::int64_t complete = 0;  // documents without any metadata finding
+  std::string newestDate;     // newest promulgation (else enactment) date, '' when none
 };
 
 struct StoredRecord {

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "host/config/config_issue.h"
+#include "host/normalise/metadata_rules.h"
+#include "host/store/store_types.h"
+
+namespace hamhub::host {
+
+/// The host's normalising step between connectors and the store: projects records into the shared
+/// model (today: JDIH documents into the Document model) and checks them against the data-defined
+/// rules in config/criteria/ (today: mandatory metadata). Stateless after loading; thread-safe.
+class Normaliser {
+ public:
+  Normaliser() = default;
+  explicit Normaliser(std::vector<MetadataRules> rules) : rules_(std::move(rules)) {}
+
+  /// Loads every `"type": "metadata-rules"` file of `criteriaDir`; problems go to `issues`.
+  static Normaliser load(const std::filesystem::path& criteriaDir, ConfigIssues& issues);
+
+  /// The document a record becomes, if its kind is a legal-document kind; `subject` is the
+  /// record's effective subject.
+  std::optional<DocumentWrite> project(const StoredRecordWrite& write) const;
+
+  const std::vector<MetadataRules>& rules() const { return rules_; }
+
+ private:
+  std::vector<MetadataRules> rules_;
+};
+
+}  // namespace hamhub::host

@@ -1,0 +1,16 @@
+#pragma once
+
+// Writing a batch's documents and their findings inside commitBatch's transaction.
+
+#include <Poco/Data/Session.h>
+
+#include "host/store/dialect.h"
+#include "host/store/store_types.h"
+
+namespace hamhub::host {
+
+/// Upserts the batch's documents and replaces their findings. Throws Poco exceptions, like the
+/// rest of the store internals; the caller's transaction rolls everything back.
+void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const Batch& batch);
+
+}  // namespace hamhub::host

@@ -1,0 +1,179 @@
+// Store: the Document model (typed columns of JDIH legal products) and metadata findings.
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+
+#include <limits>
+#include <map>
+#include <unordered_set>
+
+#include "host/store/bulk.h"
+#include "host/store/document_row.h"
+#include "host/store/document_writes.h"
+#include "host/store/store.h"
+
+namespace hamhub::host {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+using Poco::Data::Keywords::useRef;
+
+namespace {
+
+constexpr std::string_view kUpsertDocumentHead =
+    "INSERT INTO documents (source, natural_key, record_kind, subject, document_type, jenis, jenis_short, "
+    "number, year, title, enacted_on, promulgated_on, status, status_original, issuing_body, subjects, "
+    "detail_url, file_url, rules_version, missing_count)";
+constexpr std::string_view kUpsertDocumentTail =
+    "ON CONFLICT (source, natural_key) DO UPDATE SET record_kind = excluded.record_kind, "
+    "subject = excluded.subject, document_type = excluded.document_type, jenis = excluded.jenis, "
+    "jenis_short = excluded.jenis_short, number = excluded.number, year = excluded.year, "
+    "title = excluded.title, enacted_on = excluded.enacted_on, promulgated_on = excluded.promulgated_on, "
+    "status = excluded.status, status_original = excluded.status_original, "
+    "issuing_body = excluded.issuing_body, subjects = excluded.subjects, detail_url = excluded.detail_url, "
+    "file_url = excluded.file_url, rules_version = excluded.rules_version, "
+    "missing_count = excluded.missing_count";
+
+using FindingRow = Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64>;
+
+}  // namespace
+
+void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const Batch& batch) {
+  if (batch.documents.empty()) return;
+  // The last version wins when a batch names a document twice (one statement may not update a row
+  // twice on PostgreSQL).
+  std::vector<DocumentRow> rows;
+  std::vector<const DocumentWrite*> stale;  // earlier versions' findings to clear
+  std::vector<FindingRow> findings;
+  std::unordered_set<std::string_view> seen;
+  for (auto it = batch.documents.rbegin(); it != batch.documents.rend(); ++it) {
+    if (!seen.insert(it->key).second) continue;
+    rows.push_back(DocumentRow{&batch.source, &*it, it->year, static_cast<Poco::Int64>(it->missing.size())});
+    if (!it->isNew) stale.push_back(&*it);
+    for (const auto& [field, name] : it->missing) findings.emplace_back(batch.source, it->key, field, name, batch.runId);
+  }
+  writeRows(session, dialect, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
+            rows);
+  forChunks(stale.size(), rowsPerStatement(1), [&](std::size_t begin, std::size_t end) {
+    Poco::Data::Statement del(session);
+    del << dialect.sql("DELETE FROM document_findings WHERE source = ? AND natural_key IN " +
+                       placeholderRow(end - begin)),
+        useRef(batch.source);
+    for (std::size_t i = begin; i < end; ++i) del, useRef(stale[i]->key);
+    del.execute();
+  });
+  writeRows(session, dialect, "INSERT INTO document_findings (source, natural_key, field, field_name, run_id)", "",
+            5, findings);
+}
+
+Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
+  std::vector<DocumentView> out;
+  Status s = withSession("documents", [&](Poco::Data::Session& session) {
+    std::string sql =
+        "SELECT d.source, d.natural_key, d.record_kind, d.subject, d.document_type, d.jenis, d.jenis_short, "
+        "d.number, d.year, d.title, d.enacted_on, d.promulgated_on, d.status, d.status_original, "
+        "d.issuing_body, d.subjects, d.detail_url, d.file_url, d.rules_version, "
+        "CASE WHEN r.withdrawn_run IS NULL THEN 0 ELSE 1 END "
+        "FROM documents d JOIN records r ON r.source = d.source AND r.kind = d.record_kind "
+        "AND r.natural_key = d.natural_key";
+    std::vector<std::string> params;
+    std::string where;
+    const auto filter = [&](const char* condition, const std::optional<std::string>& value) {
+      if (!value) return;
+      where += (where.empty() ? " WHERE " : " AND ") + std::string(condition);
+      params.push_back(*value);
+    };
+    filter("d.source = ?", query.source);
+    filter("d.subject = ?", query.subject);
+    filter("d.status = ?", query.status);
+    if (query.missingMetadataOnly) where += where.empty() ? " WHERE d.missing_count > 0" : " AND d.missing_count > 0";
+    if (!query.includeWithdrawn) where += where.empty() ? " WHERE r.withdrawn_run IS NULL" : " AND r.withdrawn_run IS NULL";
+    sql += where + " ORDER BY d.source, d.promulgated_on DESC, d.natural_key LIMIT ? OFFSET ?";
+    Poco::Int64 limit = query.limit > 0 ? query.limit : std::numeric_limits<Poco::Int64>::max();
+    Poco::Int64 offset = query.offset > 0 ? query.offset : 0;
+
+    std::vector<std::string> c[18];
+    std::vector<Poco::Int64> years, withdrawn;
+    Poco::Data::Statement select(session);
+    select << dialect_.sql(sql);
+    for (const std::string& p : params) select, useRef(p);
+    select, use(limit), use(offset);
+    select, into(c[0]), into(c[1]), into(c[2]), into(c[3]), into(c[4]), into(c[5]), into(c[6]), into(c[7]),
+        into(years), into(c[8]), into(c[9]), into(c[10]), into(c[11]), into(c[12]), into(c[13]), into(c[14]),
+        into(c[15]), into(c[16]), into(c[17]), into(withdrawn);
+    select.execute();
+
+    out.resize(c[0].size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      DocumentView& v = out[i];
+      DocumentWrite& d = v.document;
+      v.source = std::move(c[0][i]);
+      d.key = std::move(c[1][i]);
+      d.recordKind = std::move(c[2][i]);
+      d.subject = std::move(c[3][i]);
+      d.documentType = std::move(c[4][i]);
+      d.jenis = std::move(c[5][i]);
+      d.jenisShort = std::move(c[6][i]);
+      d.number = std::move(c[7][i]);
+      d.year = years[i];
+      d.title = std::move(c[8][i]);
+      d.enactedOn = std::move(c[9][i]);
+      d.promulgatedOn = std::move(c[10][i]);
+      d.status = std::move(c[11][i]);
+      d.statusOriginal = std::move(c[12][i]);
+      d.issuingBody = std::move(c[13][i]);
+      d.subjects = std::move(c[14][i]);
+      d.detailUrl = std::move(c[15][i]);
+      d.fileUrl = std::move(c[16][i]);
+      d.rulesVersion = std::move(c[17][i]);
+      v.withdrawn = withdrawn[i] != 0;
+    }
+    if (out.empty()) return Status::ok();
+    // Findings for the listed documents, by source (one query per source keeps the IN list short).
+    std::map<std::pair<std::string, std::string>, DocumentView*> bySourceKey;
+    for (auto& v : out) bySourceKey[{v.source, v.document.key}] = &v;
+    std::vector<std::string> fs, fk, ff, fn;
+    std::string findingsSql = "SELECT source, natural_key, field, field_name FROM document_findings";
+    std::vector<std::string> findingParams;
+    if (query.source) {
+      findingsSql += " WHERE source = ?";
+      findingParams.push_back(*query.source);
+    }
+    findingsSql += " ORDER BY source, natural_key, field";
+    Poco::Data::Statement findings(session);
+    findings << dialect_.sql(findingsSql);
+    for (const std::string& p : findingParams) findings, useRef(p);
+    findings, into(fs), into(fk), into(ff), into(fn);
+    findings.execute();
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+      auto it = bySourceKey.find({fs[i], fk[i]});
+      if (it != bySourceKey.end()) it->second->document.missing.emplace_back(std::move(ff[i]), std::move(fn[i]));
+    }
+    return Status::ok();
+  });
+  if (!s) return s;
+  return out;
+}
+
+Result<std::vector<DocumentFigures>> Store::documentFigures() {
+  std::vector<DocumentFigures> out;
+  Status s = withSession("documentFigures", [&](Poco::Data::Session& session) {
+    std::vector<std::string> sources, newest;
+    std::vector<Poco::Int64> counts, complete;
+    session << dialect_.sql(
+        "SELECT d.source, COUNT(*), CAST(SUM(CASE WHEN d.missing_count = 0 THEN 1 ELSE 0 END) AS BIGINT), "
+        "MAX(CASE WHEN d.promulgated_on <> '' THEN d.promulgated_on ELSE d.enacted_on END) "
+        "FROM documents d JOIN records r ON r.source = d.source AND r.kind = d.record_kind "
+        "AND r.natural_key = d.natural_key WHERE r.withdrawn_run IS NULL GROUP BY d.source ORDER BY d.source"),
+        into(sources), into(counts), into(complete), into(newest), now;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      out.push_back(DocumentFigures{std::move(sources[i]), counts[i], complete[i], std::move(newest[i])});
+    }
+    return Status::ok();
+  });
+  if (!s) return s;
+  return out;
+}
+
+}  // namespace hamhub::host
