@@ -3,6 +3,7 @@
 #   bash .ci/dev.sh demo       install what is missing, build, run the bundled demo
 #   bash .ci/dev.sh test       install what is missing, build, run the whole test suite (PostgreSQL included)
 #   bash .ci/dev.sh sanitize   the same suite in an ASan+UBSan build (build-asan/)
+#   bash .ci/dev.sh bench      install, build and run the benchmarks (prints their figures)
 #   bash .ci/dev.sh build      install and build only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,12 +58,19 @@ case "${1:-}" in
     build build-asan -DHAMHUB_SANITIZE=ON -DHAMHUB_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan
     ;;
+  bench)
+    PACKAGES+=(nginx-light python3-requests time curl)
+    install_packages
+    build build
+    build/bin/json_bench
+    bash tests/bench/jdih_harvest_bench.sh build
+    ;;
   build)
     install_packages
     build build
     ;;
   *)
-    echo "usage: bash .ci/dev.sh demo|test|sanitize|build" >&2
+    echo "usage: bash .ci/dev.sh demo|test|sanitize|bench|build" >&2
     exit 2
     ;;
 esac
