@@ -22,7 +22,7 @@ struct OptionDef {
 struct Invocation {
   std::optional<std::string> configFile;
   std::string logFormat = "text";
-  std::string logLevel = "info";
+  std::string logLevel = "warn";  // one-shot verbs print their results; their logs are for problems
   Format format = Format::Table;
   std::map<std::string, std::vector<std::string>> values;
   std::vector<std::string> positionals;

@@ -13,7 +13,7 @@ namespace {
 const std::vector<OptionDef> kGlobalOptions = {
     {"config", "FILE", "hub configuration (default: $HAMHUB_CONFIG, ./config/hamhub.json, PREFIX/etc/hamhub)"},
     {"log-format", "text|json", "log lines on stderr for people (text, default) or machines (json)"},
-    {"log-level", "LEVEL", "debug, info (default), warn or error"},
+    {"log-level", "LEVEL", "debug, info, warn (default) or error"},
     {"help", "", "show help"},
 };
 

@@ -102,6 +102,10 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
 
   config.store = str("store");
   config.timezone = str("timezone");
+  // Only checked where the zone database is installed (Debian's tzdata).
+  if (fs::is_directory("/usr/share/zoneinfo") && !fs::exists(fs::path("/usr/share/zoneinfo") / config.timezone)) {
+    issues.push_back({name, "timezone", "'" + config.timezone + "' is not a known time zone (e.g. Asia/Jakarta, Asia/Makassar)"});
+  }
   const auto resolve = [&](const std::string& p) { return (config.baseDir / p).lexically_normal(); };
   config.sourcesDir = resolve(str("sources_dir"));
   config.regionsDir = resolve(str("regions_dir"));

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <spdlog/spdlog.h>
+
 #include "host/harvest/batching_sink.h"
 #include "host/logging/log_setup.h"
 #include "host/plugins/plugin_registry.h"
@@ -49,6 +51,14 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
     summary.error = error.message();
     summary.errorReason = error.reason();
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    const RunCounts& c = counts;
+    if (status == RunStatus::Success) {
+      spdlog::info("{}: harvest succeeded in {:.2f} s: {} added, {} updated, {} unchanged, {} withdrawn, {} failed",
+                   source.id, summary.seconds, c.added, c.updated, c.unchanged, c.withdrawn, c.failed);
+    } else {
+      spdlog::warn("{}: harvest {} after {:.2f} s ({}): {}", source.id, runStatusName(status), summary.seconds,
+                   error.reason(), error.message());
+    }
     if (summary.runId != 0) {
       Status recorded = store_.finishRun(RunOutcome{summary.runId, status, counts, summary.error, summary.errorReason});
       if (!recorded && status == RunStatus::Success) {
