@@ -18,6 +18,7 @@ hamhub=$build/bin/hamhub
 python=/usr/bin/python3   # Debian's, which has python3-requests
 port=18080
 work=$(mktemp -d /tmp/hamhub-bench-XXXXXX)
+chmod 755 "$work"  # nginx workers run as nobody
 nginx_pid=
 cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT

@@ -68,20 +68,9 @@ PocoHttpClient::PocoHttpClient(HttpClientConfig config, std::shared_ptr<HostRate
                                CancelHook isCancelled)
     : config_(std::move(config)),
       limiter_(std::move(limiter)),
-      isCancelled_(std::move(isCancelled)) {
-  Poco::Net::initializeSSL();
-  auto context = makeClientTlsContext(config_);
-  if (context) {
-    tlsContext_ = context.value();
-  } else {
-    tlsError_ = context.status();
-  }
-}
+      isCancelled_(std::move(isCancelled)) {}
 
-PocoHttpClient::~PocoHttpClient() {
-  tlsContext_.reset();
-  Poco::Net::uninitializeSSL();
-}
+PocoHttpClient::~PocoHttpClient() = default;
 
 Result<HttpResponse> PocoHttpClient::fetch(const HttpRequest& request) {
   return perform(request, nullptr);
@@ -165,8 +154,11 @@ Result<HttpResponse> PocoHttpClient::performHop(const RequestHop& hop, Transfer&
     Status waited = limiter_->acquire(hop.uri.getHost(), isCancelled_, transfer.deadline);
     if (!waited) return waited.withContext(url);
   }
-  if (Poco::icompare(hop.uri.getScheme(), "https") == 0 && !tlsContext_) {
-    return tlsError_.withContext(url);
+  Poco::Net::Context::Ptr tlsContext;
+  if (Poco::icompare(hop.uri.getScheme(), "https") == 0) {
+    auto shared = sharedClientTlsContext(config_);
+    if (!shared.isOk()) return shared.status().withContext(url);
+    tlsContext = *shared;
   }
   if (SteadyClock::now() >= transfer.deadline) return totalTimeout(url);
 
@@ -190,7 +182,7 @@ Result<HttpResponse> PocoHttpClient::performHop(const RequestHop& hop, Transfer&
   };
 
   try {
-    auto session = openSession(hop.uri, tlsContext_, watchdog, toDuration(config_.connectTimeoutMs),
+    auto session = openSession(hop.uri, tlsContext, watchdog, toDuration(config_.connectTimeoutMs),
                                readTimeout, phase);
 
     phase = HttpPhase::kAwaitResponse;

@@ -61,8 +61,6 @@ class PocoHttpClient final : public HttpClient {
   const HttpClientConfig config_;
   const std::shared_ptr<HostRateLimiter> limiter_;
   const CancelHook isCancelled_;
-  Poco::Net::Context::Ptr tlsContext_;  // null when it could not be built: see tlsError_
-  Status tlsError_;
 };
 
 }  // namespace hamhub::host

@@ -1,6 +1,11 @@
 #include "host/http/tls_context.h"
 
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
+
+#include <Poco/Net/SSLManager.h>
 
 #include <Poco/Exception.h>
 #include <openssl/ssl.h>
@@ -29,6 +34,25 @@ Result<Poco::Net::Context::Ptr> makeClientTlsContext(const HttpClientConfig& con
     if (!config.caFile.empty()) what += " with CA file " + config.caFile;
     return Status::error(what + ": " + e.displayText(), "tls");
   }
+}
+
+Result<Poco::Net::Context::Ptr> sharedClientTlsContext(const HttpClientConfig& config) {
+  static std::mutex mutex;
+  static std::map<std::pair<bool, std::string>, Result<Poco::Net::Context::Ptr>> cache;
+  std::lock_guard lock(mutex);
+  const auto key = std::make_pair(config.verifyTls, config.verifyTls ? config.caFile : std::string());
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    // Once per process and never undone: Poco's SSL initialisation is reference-counted, and
+    // toggling it per client would reinitialise OpenSSL for every request.
+    static const bool initialised = [] {
+      Poco::Net::initializeSSL();
+      return true;
+    }();
+    (void)initialised;
+    it = cache.emplace(key, makeClientTlsContext(config)).first;
+  }
+  return it->second;
 }
 
 }  // namespace hamhub::host

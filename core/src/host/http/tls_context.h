@@ -12,4 +12,9 @@ namespace hamhub::host {
 /// one component's "accept anything" leak into every other client).
 Result<Poco::Net::Context::Ptr> makeClientTlsContext(const HttpClientConfig& config);
 
+/// The context for these TLS settings (verification, CA file), built on first use and shared by
+/// every client in the process: loading the system CA store costs tens of milliseconds, far more
+/// than a conditional request, and an SSL_CTX may serve many connections at once. Thread-safe.
+Result<Poco::Net::Context::Ptr> sharedClientTlsContext(const HttpClientConfig& config);
+
 }  // namespace hamhub::host
