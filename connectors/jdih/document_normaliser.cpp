@@ -72,6 +72,35 @@ std::string notADate(const char* field, const std::string& value) {
   return std::string(field) + " '" + value + "' is not a date (YYYY-MM-DD)";
 }
 
+// JDIHN fields the normalised document carries (or that are protocol flags with no meaning for
+// the hub). Only the others stay under `raw`, so the payload does not hold every value twice.
+bool mappedField(std::string_view name) {
+  static constexpr std::string_view kMapped[] = {
+      "idData", "tahun_pengundangan", "tanggal_pengundangan", "tanggal_penetapan", "jenis", "singkatanJenis",
+      "noPeraturan", "judul", "status", "teuBadan", "subjek", "bahasa", "bidangHukum", "tempatTerbit", "penerbit",
+      "sumber", "noPanggil", "isbn", "deskripsiFisik", "fileDownload", "urlDownload", "urlDetailPeraturan",
+      "abstrak", "urlabstrak", "urlAbstrak", "lastUpdated", "last_updated", "tipe_dokumen", "tipeDokumen",
+      "jenis_dokumen", "jenisDokumen", "tipe", "type", "operasi", "display"};
+  for (std::string_view m : kMapped) {
+    if (m == name) return true;
+  }
+  return false;
+}
+
+// Unknown fields, plus the original text of any date the normalisation rewrote.
+JsonValue unmappedFields(const JsonValue& raw, const std::string& promulgatedText, const ParsedDate& promulgated,
+                         const std::string& enactedText, const ParsedDate& enacted) {
+  JsonValue out(JsonValue::Object{});
+  if (raw.isObject()) {
+    for (const auto& [name, value] : raw.asObject()) {
+      if (!mappedField(name)) out.asObject().emplace_back(name, value);
+    }
+  }
+  if (!promulgatedText.empty() && promulgatedText != promulgated.iso) out.set("tanggal_pengundangan", promulgatedText);
+  if (!enactedText.empty() && enactedText != enacted.iso) out.set("tanggal_penetapan", enactedText);
+  return out;
+}
+
 }  // namespace
 
 NormalisedDocument normaliseDocument(const JsonValue& fields, const JsonValue& raw) {
@@ -150,7 +179,7 @@ NormalisedDocument normaliseDocument(const JsonValue& fields, const JsonValue& r
   putText(w, "abstract", text(fields, {"abstrak"}));
   putText(w, "abstract_url", text(fields, {"urlabstrak", "urlAbstrak"}));
   putText(w, "last_updated", text(fields, {"lastUpdated", "last_updated"}));
-  w.key("raw").value(raw);
+  w.key("raw").value(unmappedFields(raw, promulgatedText, promulgated, enactedText, enacted));
   w.endObject();
 
   out.record.kind = kDocumentKind;

@@ -1,20 +1,34 @@
 #include "host/harvest/content_hash.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/evp.h>
+
+#include <memory>
 
 namespace hamhub::host {
 
+// OpenSSL's SHA-256 rather than Poco's portable one: it uses the CPU's SHA extensions and is
+// several times faster, and every harvested record is hashed.
 std::string contentHash(const Record& record) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  static constexpr char kHex[] = "0123456789abcdef";
   // Fields are separated by a byte that cannot occur in UTF-8 text, so ("ab","c") != ("a","bc").
-  static constexpr char kSeparator = '\xff';
+  static constexpr unsigned char kSeparator = 0xff;
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return {};
   for (const std::string* field : {&record.kind, &record.key, &record.subject, &record.period, &record.url,
                                    &record.payload}) {
-    engine.update(field->data(), static_cast<unsigned>(field->size()));
-    engine.update(kSeparator);
+    EVP_DigestUpdate(ctx.get(), field->data(), field->size());
+    EVP_DigestUpdate(ctx.get(), &kSeparator, 1);
   }
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  EVP_DigestFinal_ex(ctx.get(), digest, &length);
+  std::string hex;
+  hex.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0xF]);
+  }
+  return hex;
 }
 
 }  // namespace hamhub::host
