@@ -23,6 +23,16 @@ bool Session::reportIssues(std::size_t from) {
   return issues.size() == from;
 }
 
+bool Session::loadForSources(bool withStore) {
+  if (!loadHub()) return false;
+  loadPlugins(false);
+  if (!loadSubjects() || !loadSources() || !loadCriteria()) {
+    fail("the configuration has errors; nothing was done", "Run 'hamhub config check' to see all of them.");
+    return false;
+  }
+  return !withStore || openStore();
+}
+
 bool Session::loadHub() {
   auto file = host::locateHubConfig(invocation_.configFile ? std::optional<std::filesystem::path>(*invocation_.configFile)
                                                             : std::nullopt);

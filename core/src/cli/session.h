@@ -20,6 +20,11 @@ class Session {
  public:
   explicit Session(const Invocation& invocation) : invocation_(invocation) {}
 
+  /// Everything a verb that works on sources needs: hub file, plugins (refused files are
+  /// warnings), subjects, sources, criteria, and the store unless `withStore` is false. Prints
+  /// what is wrong and what to do; false means: exit with kExitUsage.
+  bool loadForSources(bool withStore = true);
+
   bool loadHub();
   /// Loads plugins; refused files are printed as warnings. Returns false only if `strict` and
   /// some file was refused.

@@ -117,12 +117,7 @@ int summary(Session& session, const Invocation& inv) {
 int runDocuments(const Invocation& inv) {
   if (!noPositionals(inv)) return kExitUsage;
   Session session(inv);
-  if (!session.loadHub()) return kExitUsage;
-  session.loadPlugins(false);
-  if (!session.loadSubjects() || !session.loadSources()) {
-    return fail("the configuration has errors", "Run 'hamhub config check' to see all of them.");
-  }
-  if (!session.openStore()) return kExitUsage;
+  if (!session.loadForSources()) return kExitUsage;
   return inv.has("summary") ? summary(session, inv) : listDocuments(session, inv);
 }
 

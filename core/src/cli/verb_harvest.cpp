@@ -29,11 +29,7 @@ int runHarvest(const Invocation& inv) {
     return fail("give --source ID (repeatable) or --all", "Run 'hamhub sources' to see the source ids.");
   }
   Session session(inv);
-  if (!session.loadHub()) return kExitUsage;
-  session.loadPlugins(false);
-  if (!session.loadSubjects() || !session.loadSources() || !session.loadCriteria()) {
-    return fail("the configuration has errors; nothing was harvested", "Run 'hamhub config check' to see all of them.");
-  }
+  if (!session.loadForSources(false)) return kExitUsage;
   std::vector<const host::SourceConfig*> chosen;
   for (const auto& id : wanted) {
     const host::SourceConfig* found = nullptr;

@@ -10,12 +10,7 @@ namespace {
 int runSources(const Invocation& inv) {
   if (!noPositionals(inv)) return kExitUsage;
   Session session(inv);
-  if (!session.loadHub()) return kExitUsage;
-  session.loadPlugins(false);
-  if (!session.loadSubjects() || !session.loadSources()) {
-    return fail("the configuration has errors", "Run 'hamhub config check' to see all of them.");
-  }
-  if (!session.openStore()) return kExitUsage;
+  if (!session.loadForSources()) return kExitUsage;
   auto runs = session.store->runs(std::nullopt, 100000);
   Table table{{"id", "connector", "subjects", "schedule", "enabled", "last_run", "last_status", "last_error"}, {}};
   for (const auto& s : session.sources) {
