@@ -71,7 +71,7 @@ void applyBehaviourArgument(SimOptions& options, std::string_view argument);
 
 class Simulator {
  public:
-  /// Generates every site's content (uses all cores; 500 sites × 400 documents take about a second).
+  /// Generates every site's content (uses all cores; 500 sites × 400 documents: about 2 s on 2 cores).
   explicit Simulator(SimOptions options);
   /// Stops the server.
   ~Simulator();
