@@ -8,19 +8,14 @@ namespace hamhub::jdih {
 namespace {
 
 // Commit every so many records, so the host holds a bounded batch even for a ministry's feed.
-constexpr std::size_t kCheckpointEvery = 5000;
 // Rejections held back until the verdict; beyond this, only counted.
 constexpr std::size_t kMaxDeferred = 1000;
 constexpr std::size_t kMaxKeysInMessage = 8;
 
 }  // namespace
 
-DocumentEmitter::DocumentEmitter(Context& context, RecordSink& sink, std::int64_t maxDocuments,
-                                 Cursor checkpointCursor)
-    : context_(context),
-      sink_(sink),
-      maxDocuments_(maxDocuments),
-      checkpointCursor_(std::move(checkpointCursor)) {}
+DocumentEmitter::DocumentEmitter(Context& context, RecordSink& sink, std::int64_t maxDocuments)
+    : context_(context), sink_(sink), maxDocuments_(maxDocuments) {}
 
 Status DocumentEmitter::countItem() {
   if (context_.cancelled()) return Status::error(displayUrl(url_) + ": cancelled", "cancelled");
@@ -87,7 +82,7 @@ Status DocumentEmitter::emitNormalised(const JsonValue& fields, const JsonValue&
     return Status::ok();
   }
   if (Status s = sink_.emit(std::move(document.record)); !s) return s;
-  if (++emitted_ % kCheckpointEvery == 0) return sink_.checkpoint(checkpointCursor_);
+  ++emitted_;
   return Status::ok();
 }
 

@@ -21,9 +21,9 @@ namespace hamhub::jdih {
 /// Not thread-safe; one emitter per harvest, used on the harvest thread.
 class DocumentEmitter {
  public:
-  /// @param checkpointCursor the cursor to commit with intermediate checkpoints: the one the
-  ///        harvest started from, so a run that fails later is fetched in full next time.
-  DocumentEmitter(Context& context, RecordSink& sink, std::int64_t maxDocuments, Cursor checkpointCursor);
+  /// No intermediate checkpoints: the host keeps a large harvest's records on disk and commits
+  /// them at the end, so a feed that fails half-way changes nothing that was stored.
+  DocumentEmitter(Context& context, RecordSink& sink, std::int64_t maxDocuments);
 
   /// The URL being read, for error messages.
   void setUrl(std::string url) { url_ = std::move(url); }
@@ -53,7 +53,6 @@ class DocumentEmitter {
   Context& context_;
   RecordSink& sink_;
   std::int64_t maxDocuments_;
-  Cursor checkpointCursor_;
   std::string url_;
 
   std::size_t items_ = 0;

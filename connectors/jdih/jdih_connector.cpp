@@ -142,7 +142,7 @@ Status JdihConnector::check(Context& context) {
 Result<HarvestResult> JdihConnector::harvest(Context& context, const Cursor& cursor, RecordSink& sink) {
   if (!configured_) return Status::error("the jdih connector was not configured", "invalid-option");
   if (settings_.usesRss()) return harvestRss(context, cursor, sink);
-  if (settings_.pageSize > 0) return harvestPages(context, cursor, sink);
+  if (settings_.pageSize > 0) return harvestPages(context, sink);
   return harvestFeed(context, cursor, sink);
 }
 
@@ -151,7 +151,7 @@ Result<HarvestResult> JdihConnector::harvestFeed(Context& context, const Cursor&
   HttpRequest request = makeRequest(url);
   FeedCursor::parse(cursor).applyTo(request);
 
-  DocumentEmitter emitter(context, sink, settings_.maxDocuments, cursor);
+  DocumentEmitter emitter(context, sink, settings_.maxDocuments);
   emitter.setUrl(url);
   JsonFeedBody body(url, settings_.maintenanceKeywords, [&emitter](JsonValue&& item, bool oversized) {
     return emitter.addFeedItem(std::move(item), oversized);
@@ -173,8 +173,8 @@ Result<HarvestResult> JdihConnector::harvestFeed(Context& context, const Cursor&
   return HarvestResult{FeedCursor::fromResponse(result->response).serialise(), {kDocumentKind}};
 }
 
-Result<HarvestResult> JdihConnector::harvestPages(Context& context, const Cursor& cursor, RecordSink& sink) {
-  DocumentEmitter emitter(context, sink, settings_.maxDocuments, cursor);
+Result<HarvestResult> JdihConnector::harvestPages(Context& context, RecordSink& sink) {
+  DocumentEmitter emitter(context, sink, settings_.maxDocuments);
   const auto pageSize = static_cast<std::size_t>(settings_.pageSize);
   std::string previousFingerprint;
   for (std::int64_t page = settings_.firstPage;; ++page) {
@@ -232,7 +232,7 @@ Result<HarvestResult> JdihConnector::harvestRss(Context& context, const Cursor& 
   HttpRequest request = makeRequest(url);
   FeedCursor::parse(cursor).applyTo(request);
 
-  DocumentEmitter emitter(context, sink, settings_.maxDocuments, cursor);
+  DocumentEmitter emitter(context, sink, settings_.maxDocuments);
   emitter.setUrl(url);
   RssFeedBody body(url, settings_.maintenanceKeywords, [&emitter](FeedItem&& item) {
     const std::string position = std::to_string(emitter.items() + 1);

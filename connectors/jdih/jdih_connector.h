@@ -27,7 +27,7 @@ class JdihConnector : public Connector {
   HttpRequest makeRequest(const std::string& url) const;
   std::string pageUrl(std::int64_t page) const;
   Result<HarvestResult> harvestFeed(Context& context, const Cursor& cursor, RecordSink& sink);
-  Result<HarvestResult> harvestPages(Context& context, const Cursor& cursor, RecordSink& sink);
+  Result<HarvestResult> harvestPages(Context& context, RecordSink& sink);
   Result<HarvestResult> harvestRss(Context& context, const Cursor& cursor, RecordSink& sink);
 
   Settings settings_;

@@ -103,6 +103,26 @@ TEST_F(HarvestRunnerTest, aFailedRunLeavesTheStoreExactlyAsItWas) {
   EXPECT_NE(runs->front().error.find("simulated failure after 3 records"), std::string::npos);
 }
 
+// More than the sink keeps in memory (8 MiB): the rest goes to a spill file, and still the whole
+// run commits at once or not at all.
+TEST_F(HarvestRunnerTest, aLargeRunSpillsToDiskAndStillCommitsAllOrNothing) {
+  auto big = [&](const char* version, std::int64_t failAfter) {
+    return source("fixture", {{"count", JsonValue(3000)}, {"pad_bytes", JsonValue(4000)}, {"version", JsonValue(version)},
+                              {"fail_after", JsonValue(failAfter)}});
+  };
+  auto first = run(big("v1", -1));
+  ASSERT_EQ(first.status, RunStatus::Success) << first.error;
+  EXPECT_EQ(first.counts.added, 3000);
+  ASSERT_EQ(stored("src-fixture").size(), 3000u);
+  auto failed = run(big("v2", 2900));  // about 11 MB of changed records, then a failure
+  EXPECT_EQ(failed.status, RunStatus::Failed);
+  for (const auto& r : stored("src-fixture")) ASSERT_NE(r.record.payload.find("\"v1\""), std::string::npos);
+  auto updated = run(big("v2", -1));
+  ASSERT_EQ(updated.status, RunStatus::Success) << updated.error;
+  EXPECT_EQ(updated.counts.updated, 3000);
+  for (const auto& r : stored("src-fixture")) ASSERT_NE(r.record.payload.find("\"v2\""), std::string::npos);
+}
+
 TEST_F(HarvestRunnerTest, rejectedItemsAreCountedStoredAsErrorsAndNeverWithdrawn) {
   run(source("fixture", {{"count", JsonValue(14)}}));
   auto partial = run(source("fixture", {{"count", JsonValue(14)}, {"reject_some", JsonValue(true)}}));

@@ -50,6 +50,7 @@ class FixtureConnector : public hamhub::Connector {
     const std::int64_t failAfter = options_.getInt("fail_after", -1);
     const std::int64_t sleepMs = options_.getInt("sleep_ms");
     const std::string version = options_.getString("version");
+    const std::string pad(static_cast<std::size_t>(options_.getInt("pad_bytes")), 'x');
     std::int64_t start = 0;
     if (auto c = hamhub::parseJson(cursor); c.isOk() && c->find("next") != nullptr) start = c->find("next")->asInt();
     for (std::int64_t i = start; i < count; ++i) {
@@ -60,7 +61,7 @@ class FixtureConnector : public hamhub::Connector {
       hamhub::Record record;
       record.kind = "fixture.item";
       record.key = "key-" + std::to_string(i);
-      record.payload = "{\"n\":" + std::to_string(i) + ",\"version\":\"" + version + "\"}";
+      record.payload = "{\"n\":" + std::to_string(i) + ",\"version\":\"" + version + "\",\"pad\":\"" + pad + "\"}";
       if (i % 7 == 3 && options_.getBool("reject_some")) {
         sink.reject(record.key, "simulated unreadable item");
         continue;
@@ -92,6 +93,7 @@ constexpr hamhub::OptionSpec kOptions[] = {
     {"complete", hamhub::OptionType::Boolean, false, false, "true", "the listing is complete"},
     {"restart", hamhub::OptionType::Boolean, false, false, "true", "start from 0 on the next run"},
     {"token", hamhub::OptionType::String, false, true, nullptr, "a secret, never printed"},
+    {"pad_bytes", hamhub::OptionType::Integer, false, false, "0", "makes every payload this much larger"},
 };
 
 constexpr hamhub::PluginManifest kManifest = {

@@ -749,7 +749,8 @@ JsonValue Simulator::sourceConfig(std::size_t i) const {
   const auto& site = *impl_->sites_.at(i);
   const SiteBehaviour b = behaviour(i);
   JsonValue options = JsonValue::Object{};
-  options.set("url", siteUrl(i));
+  // The jdih connector reads an RSS/Atom feed from `rss_url` when it has no JSON `url`.
+  options.set(b.kind == Behaviour::kRss ? "rss_url" : "url", siteUrl(i));
   if (b.kind == Behaviour::kBasicAuth) {
     options.set("username", b.settings.username);
     options.set("password", b.settings.password);
@@ -759,7 +760,6 @@ JsonValue Simulator::sourceConfig(std::size_t i) const {
     options.set("limit_param", "limit");
     options.set("page_size", static_cast<std::int64_t>(b.settings.pageSize));
   }
-  if (b.kind == Behaviour::kRss) options.set("format", "rss");
   JsonValue source = JsonValue::Object{};
   source.set("id", sourceId(i));
   source.set("connector", std::string(site.content->kind()));

@@ -866,7 +866,7 @@ TEST_F(JdihConnectorTest, streamsA50MegabyteFeedInBoundedMemory) {
   ASSERT_TRUE(result) << result.status().message();
   EXPECT_EQ(sink_.emitted, static_cast<std::size_t>(kDocuments));
   EXPECT_GT(bytesSent.load(), 50u * 1000 * 1000);
-  EXPECT_EQ(sink_.checkpoints.size(), static_cast<std::size_t>(kDocuments / 5000));
+  EXPECT_TRUE(sink_.checkpoints.empty());
   // Holding the body (or a DOM of it) would cost well over 50 MB; streaming costs one document.
   // AddressSanitizer quarantines freed memory, so resident size says nothing in such a build.
 #if !defined(__SANITIZE_ADDRESS__)

@@ -6,6 +6,19 @@
 
 namespace hamhub::host {
 
+namespace {
+
+// Pending record data kept in memory before it goes to the spill file, and read back per chunk.
+constexpr std::size_t kMaxPendingBytes = 8u * 1024 * 1024;
+
+std::size_t sizeOf(const StoredRecordWrite& w) {
+  const Record& r = w.record;
+  return r.kind.size() + r.key.size() + r.subject.size() + r.period.size() + r.url.size() + r.payload.size() +
+         w.contentHash.size() + 64;
+}
+
+}  // namespace
+
 BatchingSink::BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
                            RecordIndex index, std::vector<std::string> defaultSubjects)
     : store_(store),
@@ -33,6 +46,12 @@ Status BatchingSink::emit(Record record) {
   // Later emits of the same key in this run compare against this version.
   index_.insert(record.kind, record.key, IndexedRecord{hash, false});
   pending_.push_back(StoredRecordWrite{std::move(record), std::move(hash), isNew});
+  pendingBytes_ += sizeOf(pending_.back());
+  if (pendingBytes_ > kMaxPendingBytes) {
+    if (Status spilled = spill_.append(pending_); !spilled) return spilled;
+    pending_.clear();
+    pendingBytes_ = 0;
+  }
   return Status::ok();
 }
 
@@ -60,21 +79,45 @@ Status BatchingSink::finish(const HarvestResult& result) {
   return commit(result.next, std::move(withdrawals));
 }
 
+void BatchingSink::project(Batch& batch) const {
+  for (const auto& write : batch.writes) {
+    if (auto document = normaliser_.project(write)) batch.documents.push_back(std::move(*document));
+  }
+}
+
 Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals) {
   Batch batch;
   batch.source = source_;
   batch.runId = runId_;
   batch.fetchedAt = std::chrono::system_clock::now();
   batch.writes = std::move(pending_);
-  for (const auto& write : batch.writes) {
-    if (auto document = normaliser_.project(write)) batch.documents.push_back(std::move(*document));
-  }
+  project(batch);
   batch.withdrawals = std::move(withdrawals);
   batch.errors = std::move(errors_);
   batch.cursor = std::move(cursor);
   pending_.clear();
+  pendingBytes_ = 0;
   errors_.clear();
-  Status committed = store_.commitBatch(batch);
+  Status committed;
+  if (spill_.empty()) {
+    committed = store_.commitBatch(batch);
+  } else {
+    committed = spill_.rewind();
+    if (committed) {
+      committed = store_.commitBatches(
+          [&](Batch& chunk) -> Result<bool> {
+            auto more = spill_.read(chunk.writes, kMaxPendingBytes);
+            if (!more.isOk() || !*more) return more;
+            chunk.source = source_;
+            chunk.runId = runId_;
+            chunk.fetchedAt = batch.fetchedAt;
+            project(chunk);
+            return true;
+          },
+          batch);
+    }
+    spill_.clear();
+  }
   if (committed) committed_ = counts_;
   return committed;
 }

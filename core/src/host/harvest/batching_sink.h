@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hamhub/connector.h"
+#include "host/harvest/spill_file.h"
 #include "host/store/store_types.h"
 
 namespace hamhub::host {
@@ -17,6 +18,8 @@ class Store;
 /// The RecordSink a harvest writes into. It drops records whose content hash is unchanged,
 /// keeps the rest pending, and commits them with the cursor only at a checkpoint or at the end of
 /// a successful harvest, so a failed or killed run leaves what was stored exactly as it was.
+/// Pending records beyond a few megabytes go to a spill file, so memory stays bounded however
+/// large the feed; a commit then writes the spilled and the in-memory records in one transaction.
 ///
 /// Not thread-safe: one sink per run, used from the run's thread.
 class BatchingSink final : public RecordSink {
@@ -37,6 +40,7 @@ class BatchingSink final : public RecordSink {
 
  private:
   Status commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals);
+  void project(Batch& batch) const;
 
   Store& store_;
   const Normaliser& normaliser_;
@@ -45,6 +49,8 @@ class BatchingSink final : public RecordSink {
   RecordIndex index_;
   std::vector<std::string> defaultSubjects_;
   std::vector<StoredRecordWrite> pending_;
+  std::size_t pendingBytes_ = 0;
+  SpillFile spill_;
   std::vector<RecordError> errors_;
   std::set<std::pair<std::string, std::string>> seen_;
   std::set<std::string, std::less<>> rejected_;  // still listed by the source: never withdrawn

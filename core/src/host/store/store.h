@@ -83,6 +83,14 @@ class Store {
   /// Writes go before withdrawals; a key written twice in one batch keeps its last write.
   Status commitBatch(const Batch& batch);
 
+  /// Fills `chunk` with the next part of a large commit; false when there is none left.
+  using BatchSource = std::function<Result<bool>(Batch& chunk)>;
+
+  /// Like commitBatch, for more than fits in memory: every chunk `earlier` yields, then `last`
+  /// (which carries the withdrawals and the cursor), all in ONE transaction. An error from
+  /// `earlier` rolls everything back.
+  Status commitBatches(const BatchSource& earlier, const Batch& last);
+
   /// The last committed cursor of a source, if any.
   Result<std::optional<std::string>> cursor(std::string_view source);
 
@@ -101,6 +109,10 @@ class Store {
 
   // Runs fn on the connection under the mutex, reconnecting first if the connection was lost, and
   // turns any exception into a store error naming `operation`.
+  Status validateBatch(const Batch& batch) const;
+  // Writes one batch's rows inside the caller's transaction; throws Poco exceptions.
+  void writeBatch(Poco::Data::Session& session, const Batch& batch);
+
   Status withSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
 
   StoreLocation location_;

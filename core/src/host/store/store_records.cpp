@@ -86,7 +86,7 @@ Result<RecordIndex> Store::recordIndex(std::string_view source) {
   return index;
 }
 
-Status Store::commitBatch(const Batch& batch) {
+Status Store::validateBatch(const Batch& batch) const {
   if (batch.source.empty()) return invalidBatch(describe(), "no source");
   if (batch.runId <= 0) return invalidBatch(describe(), "no run id");
   for (const StoredRecordWrite& w : batch.writes) {
@@ -97,7 +97,10 @@ Status Store::commitBatch(const Batch& batch) {
     if (w.contentHash.empty())
       return invalidBatch(describe(), "record " + w.record.key + " has no content hash");
   }
+  return Status::ok();
+}
 
+void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
   const std::string fetchedAt = formatUtc(batch.fetchedAt);
   const std::string writtenAt = utcNow();
   const Poco::Int64 runId = batch.runId;
@@ -107,36 +110,52 @@ Status Store::commitBatch(const Batch& batch) {
   for (const RecordError& err : batch.errors)
     errors.emplace_back(runId, batch.source, err.key, err.message, writtenAt);
 
+  writeRows(session, dialect_, kUpsertRecordHead, kUpsertRecordTail, Poco::Data::TypeHandler<RecordRow>::size(),
+            rows);
+
+  const auto& withdrawals = batch.withdrawals;
+  forChunks(withdrawals.size(), rowsPerStatement(2), [&](std::size_t begin, std::size_t end) {
+    Poco::Data::Statement update(session);
+    update << dialect_.sql(
+        "UPDATE records SET withdrawn_run = ? WHERE source = ? AND withdrawn_run IS NULL "
+        "AND (kind, natural_key) IN (VALUES " +
+        placeholderRows(end - begin, 2) + ")"),
+        useRef(runId), useRef(batch.source);
+    for (std::size_t i = begin; i < end; ++i) update, useRef(withdrawals[i].kind), useRef(withdrawals[i].key);
+    update.execute();
+  });
+
+  writeRows(session, dialect_, "INSERT INTO record_errors (run_id, source, natural_key, message, at)", "", 5,
+            errors);
+
+  writeDocuments(session, dialect_, batch);
+
+  if (batch.cursor) {
+    session << dialect_.sql(
+        "INSERT INTO cursors (source, cursor, run_id, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, run_id = excluded.run_id, "
+        "updated_at = excluded.updated_at"),
+        useRef(batch.source), useRef(*batch.cursor), useRef(runId), useRef(writtenAt), now;
+  }
+}
+
+Status Store::commitBatch(const Batch& batch) { return commitBatches({}, batch); }
+
+Status Store::commitBatches(const BatchSource& earlier, const Batch& last) {
+  if (Status valid = validateBatch(last); !valid) return valid;
   return withSession("commitBatch", [&](Poco::Data::Session& session) {
-    return inTransaction(session, dialect_, [&] {
-      writeRows(session, dialect_, kUpsertRecordHead, kUpsertRecordTail,
-                Poco::Data::TypeHandler<RecordRow>::size(), rows);
-
-      const auto& withdrawals = batch.withdrawals;
-      forChunks(withdrawals.size(), rowsPerStatement(2), [&](std::size_t begin, std::size_t end) {
-        Poco::Data::Statement update(session);
-        update << dialect_.sql(
-            "UPDATE records SET withdrawn_run = ? WHERE source = ? AND withdrawn_run IS NULL "
-            "AND (kind, natural_key) IN (VALUES " +
-            placeholderRows(end - begin, 2) + ")"),
-            useRef(runId), useRef(batch.source);
-        for (std::size_t i = begin; i < end; ++i)
-          update, useRef(withdrawals[i].kind), useRef(withdrawals[i].key);
-        update.execute();
-      });
-
-      writeRows(session, dialect_, "INSERT INTO record_errors (run_id, source, natural_key, message, at)", "",
-                5, errors);
-
-      writeDocuments(session, dialect_, batch);
-
-      if (batch.cursor) {
-        session << dialect_.sql(
-            "INSERT INTO cursors (source, cursor, run_id, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, run_id = excluded.run_id, "
-            "updated_at = excluded.updated_at"),
-            useRef(batch.source), useRef(*batch.cursor), useRef(runId), useRef(writtenAt), now;
+    return inTransaction(session, dialect_, [&]() -> Status {
+      if (earlier) {
+        for (;;) {
+          Batch chunk;
+          auto more = earlier(chunk);
+          if (!more.isOk()) return more.status();
+          if (!*more) break;
+          if (Status valid = validateBatch(chunk); !valid) return valid;
+          writeBatch(session, chunk);
+        }
       }
+      writeBatch(session, last);
       return Status::ok();
     });
   });

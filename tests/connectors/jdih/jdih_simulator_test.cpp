@@ -1,0 +1,221 @@
+// The jdih connector end to end: simulated JDIH sites (hamhub-sim) on 127.0.0.1, the host's
+// runner, HTTP client and normaliser, and a real SQLite store.
+
+#include <gtest/gtest.h>
+
+#include "host/config/schema_check.h"
+#include "host/harvest/harvest_runner.h"
+#include "host/harvest/http_factory.h"
+#include "host/normalise/normaliser.h"
+#include "host/plugins/plugin_registry.h"
+#include "host/store/store.h"
+#include "simulator.h"
+#include "support/hamhub_process.h"
+#include "support/temp_dir.h"
+
+namespace hamhub::host {
+namespace {
+
+using sim::Behaviour;
+using sim::SiteBehaviour;
+
+class JdihSimulatorTest : public ::testing::Test {
+ protected:
+  static constexpr std::size_t kDocuments = 60;
+
+  void SetUp() override {
+    sim::SimOptions options = sim::genericScenario(3, kDocuments, 7);
+    options.threads = 16;
+    sim_ = std::make_unique<sim::Simulator>(options);
+    sim_->start();
+    auto store = Store::open("sqlite:hub.db", dir_.path());
+    ASSERT_TRUE(store.isOk()) << store.status().message();
+    store_ = std::move(store).value();
+    ConfigIssues issues;
+    normaliser_ = Normaliser::load(test::sourcePath("config/criteria"), issues);
+    ASSERT_TRUE(issues.empty()) << issues.front().toString();
+  }
+
+  // The source the simulator itself would write for site `i`, through the connector's schema.
+  SourceConfig source(std::size_t i) {
+    const JsonValue spec = sim_->sourceConfig(i);
+    SourceConfig s;
+    s.id = spec.find("id")->asString();
+    s.connector = "jdih";
+    s.subjects = {spec.find("subject")->asString()};
+    const LoadedPlugin* plugin = registry_.find("jdih");
+    EXPECT_NE(plugin, nullptr);
+    ConfigIssues issues;
+    s.options = Options(checkObject(*spec.find("options"), {plugin->manifest->options, plugin->manifest->optionCount},
+                                    "sim", "options", issues));
+    EXPECT_TRUE(issues.empty()) << issues.front().toString();
+    s.http.connectTimeoutMs = 2000;
+    s.http.readTimeoutMs = 1500;
+    s.http.totalTimeoutMs = 10000;
+    s.http.maxBodyBytes = 8LL * 1024 * 1024;
+    return s;
+  }
+
+  HarvestSummary harvest(const SourceConfig& s) {
+    HarvestRunner runner(*store_, registry_, normaliser_, makeHttpClientFactory(0), 60);
+    return runner.run(s, stop_);
+  }
+
+  // Everything stored for a source, to compare before and after a bad harvest.
+  std::string snapshot(const std::string& sourceId) {
+    RecordQuery q;
+    q.source = sourceId;
+    q.includeWithdrawn = true;
+    auto records = store_->records(q);
+    EXPECT_TRUE(records.isOk());
+    std::string out;
+    for (const auto& r : *records) {
+      out += r.record.key + "|" + r.contentHash + "|" + std::to_string(r.withdrawnRun.value_or(0)) + "\n";
+    }
+    return out;
+  }
+
+  test::TempDir dir_;
+  std::unique_ptr<sim::Simulator> sim_;
+  std::unique_ptr<Store> store_;
+  PluginRegistry registry_ = PluginRegistry::load({test::builtPluginDir()});
+  Normaliser normaliser_;
+  std::atomic<bool> stop_{false};
+};
+
+TEST_F(JdihSimulatorTest, harvestsASiteIntoDocumentsWithMetadataFindings) {
+  auto s = source(0);
+  auto run = harvest(s);
+  ASSERT_EQ(run.status, RunStatus::Success) << run.error;
+  EXPECT_EQ(run.counts.added, static_cast<std::int64_t>(kDocuments));
+  DocumentQuery all;
+  all.source = s.id;
+  auto documents = store_->documents(all);
+  ASSERT_TRUE(documents.isOk());
+  ASSERT_EQ(documents->size(), kDocuments);
+  EXPECT_EQ(documents->front().document.subject, s.subjects.front());
+  EXPECT_FALSE(documents->front().document.title.empty());
+  auto figures = store_->documentFigures();
+  ASSERT_TRUE(figures.isOk());
+  ASSERT_EQ(figures->size(), 1u);
+  EXPECT_EQ(figures->front().documents, static_cast<std::int64_t>(kDocuments));
+  EXPECT_LT(figures->front().complete, figures->front().documents);  // the simulator leaves gaps
+  DocumentQuery missing = all;
+  missing.missingMetadataOnly = true;
+  auto lacking = store_->documents(missing);
+  ASSERT_TRUE(lacking.isOk());
+  ASSERT_FALSE(lacking->empty());
+  EXPECT_FALSE(lacking->front().document.missing.empty());
+}
+
+TEST_F(JdihSimulatorTest, anUnchangedEtagSiteCostsOneRequestAndWritesNothing) {
+  sim_->setBehaviour(0, Behaviour::kEtag);
+  auto s = source(0);
+  ASSERT_EQ(harvest(s).status, RunStatus::Success);
+  const auto before = sim_->requests(0);
+  auto second = harvest(s);
+  ASSERT_EQ(second.status, RunStatus::Success) << second.error;
+  EXPECT_EQ(sim_->requests(0) - before, 1u);
+  EXPECT_EQ(second.counts.added + second.counts.updated + second.counts.unchanged + second.counts.withdrawn, 0);
+}
+
+TEST_F(JdihSimulatorTest, followsChangesAddedChangedAndRemovedDocuments) {
+  auto s = source(0);
+  ASSERT_EQ(harvest(s).status, RunStatus::Success);
+  sim::Mutation mutation;
+  mutation.add = 2;
+  mutation.change = 1;
+  mutation.remove = 1;
+  sim_->mutate(0, mutation);
+  auto run = harvest(s);
+  ASSERT_EQ(run.status, RunStatus::Success) << run.error;
+  EXPECT_EQ(run.counts.added, 2);
+  EXPECT_EQ(run.counts.updated, 1);
+  EXPECT_EQ(run.counts.withdrawn, 1);
+}
+
+TEST_F(JdihSimulatorTest, harvestsPagedBasicAuthRssAndZeroResultsSites) {
+  for (auto [behaviour, expected] : {std::pair{Behaviour::kPaged, kDocuments}, std::pair{Behaviour::kBasicAuth, kDocuments},
+                                     std::pair{Behaviour::kWrongContentType, kDocuments},
+                                     std::pair{Behaviour::kZeroResults, std::size_t{0}}}) {
+    sim_->setBehaviour(1, behaviour);
+    auto s = source(1);
+    s.id += "-" + std::string(sim::behaviourName(behaviour));
+    auto run = harvest(s);
+    EXPECT_EQ(run.status, RunStatus::Success) << sim::behaviourName(behaviour) << ": " << run.error;
+    EXPECT_EQ(run.counts.added, static_cast<std::int64_t>(expected)) << sim::behaviourName(behaviour);
+  }
+  sim_->setBehaviour(2, Behaviour::kRss);
+  auto rss = harvest(source(2));
+  EXPECT_EQ(rss.status, RunStatus::Success) << rss.error;
+  EXPECT_GT(rss.counts.added, 0);
+}
+
+TEST_F(JdihSimulatorTest, eachFaultFailsWithItsReasonAndLeavesStoredDocumentsAsTheyWere) {
+  struct Fault {
+    SiteBehaviour behaviour;
+    const char* reason;
+  };
+  SiteBehaviour oversized(Behaviour::kOversized);
+  oversized.settings.oversizeBytes = 16ULL * 1024 * 1024;
+  SiteBehaviour stall(Behaviour::kStall);
+  stall.settings.hold = std::chrono::seconds(5);
+  SiteBehaviour noAnswer(Behaviour::kNoAnswer);
+  noAnswer.settings.hold = std::chrono::seconds(5);
+  const std::vector<Fault> faults = {
+      {Behaviour::kMaintenance503, "maintenance-status"}, {Behaviour::kMaintenancePage, "maintenance-page"},
+      {Behaviour::kTruncated, "invalid-payload"},         {Behaviour::kHtml, "invalid-payload"},
+      {oversized, "too-large"},                           {stall, "timeout"},
+      {noAnswer, "timeout"},                              {Behaviour::kRedirectLoop, "too-many-redirects"},
+  };
+  auto s = source(0);
+  ASSERT_EQ(harvest(s).status, RunStatus::Success);
+  const std::string stored = snapshot(s.id);
+  for (const auto& fault : faults) {
+    sim_->setBehaviour(0, fault.behaviour);
+    auto run = harvest(s);
+    EXPECT_EQ(run.status, RunStatus::Failed) << sim::behaviourName(fault.behaviour.kind);
+    EXPECT_EQ(run.errorReason, fault.reason) << sim::behaviourName(fault.behaviour.kind) << ": " << run.error;
+    EXPECT_NE(run.error.find("127.0.0.1"), std::string::npos) << run.error;  // names the source's URL
+    EXPECT_EQ(snapshot(s.id), stored) << sim::behaviourName(fault.behaviour.kind);
+  }
+}
+
+TEST_F(JdihSimulatorTest, aFailingSiteDoesNotAffectTheOthersInHarvestAll) {
+  sim_->setBehaviour(1, Behaviour::kMaintenance503);
+  dir_.write("hamhub.json", "{\"store\": \"sqlite:cli.db\", \"regions_dir\": \"" + test::sourcePath("config/regions").string() +
+                                "\", \"criteria_dir\": \"" + test::sourcePath("config/criteria").string() + "\"}");
+  sim_->writeSources(dir_ / "sources.d");
+  auto r = test::runHamhub({"--config", (dir_ / "hamhub.json").string(), "harvest", "--all", "--format", "json"});
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  auto rows = parseJson(r.out);
+  ASSERT_TRUE(rows.isOk()) << r.out;
+  ASSERT_EQ(rows->asArray().size(), 3u);
+  int ok = 0;
+  for (const auto& row : rows->asArray()) {
+    if (row.find("status")->asString() == "success") {
+      ++ok;
+      EXPECT_EQ(row.find("added")->asInt(), static_cast<std::int64_t>(kDocuments));
+    } else {
+      EXPECT_NE(row.find("error")->asString().find("HTTP 503"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(ok, 2);
+  auto docs = test::runHamhub({"--config", (dir_ / "hamhub.json").string(), "documents", "--summary", "--format", "json"});
+  ASSERT_EQ(docs.exitCode, 0) << docs.err;
+  auto summary = parseJson(docs.out);
+  ASSERT_TRUE(summary.isOk()) << docs.out;
+  ASSERT_EQ(summary->asArray().size(), 3u);
+  for (const auto& row : summary->asArray()) {
+    const bool down = row.find("reason")->isString() && row.find("reason")->asString() == "maintenance-status";
+    EXPECT_EQ(row.find("valid")->asBool(), !down);
+    EXPECT_EQ(row.find("documents")->asInt(), down ? 0 : static_cast<std::int64_t>(kDocuments));
+  }
+  auto missing = test::runHamhub({"--config", (dir_ / "hamhub.json").string(), "documents", "--missing-metadata",
+                                  "--format", "csv"});
+  ASSERT_EQ(missing.exitCode, 0) << missing.err;
+  EXPECT_NE(missing.out.find("missing_metadata"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hamhub::host
