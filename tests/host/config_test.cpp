@@ -5,6 +5,8 @@
 #include "host/config/hub_config.h"
 #include "host/config/source_config.h"
 #include "host/plugins/plugin_registry.h"
+#include "host/subjects/region_catalog.h"
+#include "host/subjects/subject_catalog.h"
 #include "support/temp_dir.h"
 
 namespace hamhub::host {
@@ -123,6 +125,35 @@ TEST_F(ConfigTest, missingSourcesDirectorySaysWhatToDo) {
   loadSources(config, &registry_, nullptr, issues_);
   ASSERT_EQ(issues_.size(), 1u);
   EXPECT_NE(issues_[0].message.find("does not exist; create it"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hamhub::host
+
+namespace hamhub::host {
+namespace {
+
+class SubjectCatalogTest : public ::testing::Test {
+ protected:
+  SubjectCatalogTest() {
+    ConfigIssues issues;
+    catalog_ = SubjectCatalog(loadRegionCatalog(test::sourcePath("config/regions"), issues));
+    EXPECT_TRUE(issues.empty());
+  }
+  SubjectCatalog catalog_;
+};
+
+TEST_F(SubjectCatalogTest, resolvesIdsBpsCodesNamesAndSpellingVariants) {
+  EXPECT_EQ(catalog_.resolve("16.72"), "16.72");
+  EXPECT_EQ(catalog_.resolve("1673"), "16.72");  // BPS numbers Pagar Alam 1673
+  EXPECT_EQ(catalog_.resolve("Pagaralam"), "16.72");
+  EXPECT_EQ(catalog_.resolve("KOTA PAGAR ALAM"), "16.72");
+  EXPECT_EQ(catalog_.resolve(" Lubuklinggau "), "16.73");
+  EXPECT_EQ(catalog_.resolve("Kab. Musi Rawas"), "16.05");
+  EXPECT_EQ(catalog_.resolve("Muratara"), "16.13");
+  EXPECT_EQ(catalog_.resolve("OKU Timur"), "16.08");
+  EXPECT_FALSE(catalog_.resolve("Kota Atlantis").has_value());
+  EXPECT_FALSE(catalog_.resolve("").has_value());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "host/harvest/harvest_runner.h"
 #include "host/harvest/http_factory.h"
 #include "host/normalise/normaliser.h"
+#include "host/subjects/subject_catalog.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
 #include "support/temp_dir.h"
@@ -39,7 +40,7 @@ class HarvestRunnerTest : public ::testing::Test {
   }
 
   HarvestSummary run(const SourceConfig& s, std::int64_t timeoutSeconds = 60) {
-    HarvestRunner runner(*store_, registry_, normaliser_, makeHttpClientFactory(0), timeoutSeconds);
+    HarvestRunner runner(*store_, registry_, normaliser_, catalog_, makeHttpClientFactory(0), timeoutSeconds);
     return runner.run(s, stop_);
   }
 
@@ -56,6 +57,7 @@ class HarvestRunnerTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
   PluginRegistry registry_ = PluginRegistry::load({test::fixturePluginDir("good"), test::builtPluginDir()});
   Normaliser normaliser_;
+  SubjectCatalog catalog_;
   std::atomic<bool> stop_{false};
 };
 

@@ -3,6 +3,7 @@
 /// @file connector.h
 /// @brief The connector interface: spec (in the manifest) → configure → check → harvest.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,11 @@ class Context {
   virtual Logger& log() = 0;
   /// @brief True once the host wants the call to stop (shutdown, time limit); return promptly.
   virtual bool cancelled() const = 0;
+
+  /// @brief The subject id for a code or a name as exports write it ("16.72", BPS "1673",
+  ///        "Kota Pagaralam", "PAGAR ALAM"), matched through the hub's subject catalogue and its
+  ///        aliases; nullopt when it matches no subject or several. Since API 1.1.
+  virtual std::optional<std::string> resolveSubject(std::string_view codeOrName) const = 0;
 };
 
 /// @brief Base of every plugin object, so the host can hold any kind and destroy it.

@@ -8,7 +8,7 @@
 /// the boundary, so compiler family, standard library ABI and architecture must match).
 
 #define HAMHUB_API_MAJOR 1
-#define HAMHUB_API_MINOR 0
+#define HAMHUB_API_MINOR 1  // 1.1: Context::resolveSubject
 
 #define HAMHUB_STRINGIFY_IMPL(x) #x
 #define HAMHUB_STRINGIFY(x) HAMHUB_STRINGIFY_IMPL(x)

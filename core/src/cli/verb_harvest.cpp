@@ -12,6 +12,7 @@
 #include "cli/verbs.h"
 #include "host/harvest/harvest_runner.h"
 #include "host/harvest/http_factory.h"
+#include "host/subjects/subject_catalog.h"
 
 namespace hamhub::cli {
 
@@ -52,7 +53,8 @@ int runHarvest(const Invocation& inv) {
 
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);
-  host::HarvestRunner runner(*session.store, session.registry, session.normaliser, host::makeHttpClientFactory(session.hub.http.ratePerHost),
+  const host::SubjectCatalog catalog(session.subjects);
+  host::HarvestRunner runner(*session.store, session.registry, session.normaliser, catalog, host::makeHttpClientFactory(session.hub.http.ratePerHost),
                              session.hub.harvest.runTimeoutSeconds);
   std::vector<host::HarvestSummary> results(chosen.size());
   std::atomic<std::size_t> next{0};

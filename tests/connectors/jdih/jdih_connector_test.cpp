@@ -66,6 +66,7 @@ class TestContext final : public Context {
   HttpClient& http() override { return http_; }
   Logger& log() override { return logger_; }
   bool cancelled() const override { return cancelled_; }
+  std::optional<std::string> resolveSubject(std::string_view) const override { return std::nullopt; }
 
   CapturingLogger logger_;
   std::atomic<bool> cancelled_{false};

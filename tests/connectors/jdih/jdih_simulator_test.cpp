@@ -9,6 +9,7 @@
 #include "host/normalise/normaliser.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
+#include "host/subjects/subject_catalog.h"
 #include "simulator.h"
 #include "support/hamhub_process.h"
 #include "support/temp_dir.h"
@@ -57,7 +58,7 @@ class JdihSimulatorTest : public ::testing::Test {
   }
 
   HarvestSummary harvest(const SourceConfig& s) {
-    HarvestRunner runner(*store_, registry_, normaliser_, makeHttpClientFactory(0), 60);
+    HarvestRunner runner(*store_, registry_, normaliser_, catalog_, makeHttpClientFactory(0), 60);
     return runner.run(s, stop_);
   }
 
@@ -80,6 +81,7 @@ class JdihSimulatorTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
   PluginRegistry registry_ = PluginRegistry::load({test::builtPluginDir()});
   Normaliser normaliser_;
+  SubjectCatalog catalog_;
   std::atomic<bool> stop_{false};
 };
 

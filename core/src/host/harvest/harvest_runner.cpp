@@ -8,6 +8,7 @@
 #include "host/logging/log_setup.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
+#include "host/subjects/subject_catalog.h"
 
 namespace hamhub::host {
 
@@ -17,8 +18,9 @@ using Clock = std::chrono::steady_clock;
 
 class HarvestContext final : public Context {
  public:
-  HarvestContext(const SourceConfig& source, HttpClient& http, std::function<bool()> cancelled)
-      : source_(source), http_(http), logger_(source.id), cancelled_(std::move(cancelled)) {}
+  HarvestContext(const SourceConfig& source, HttpClient& http, const SubjectCatalog& subjects,
+                 std::function<bool()> cancelled)
+      : source_(source), http_(http), subjects_(subjects), logger_(source.id), cancelled_(std::move(cancelled)) {}
 
   std::string_view sourceId() const override { return source_.id; }
   const std::vector<std::string>& subjects() const override { return source_.subjects; }
@@ -26,10 +28,14 @@ class HarvestContext final : public Context {
   HttpClient& http() override { return http_; }
   Logger& log() override { return logger_; }
   bool cancelled() const override { return cancelled_(); }
+  std::optional<std::string> resolveSubject(std::string_view codeOrName) const override {
+    return subjects_.resolve(codeOrName);
+  }
 
  private:
   const SourceConfig& source_;
   HttpClient& http_;
+  const SubjectCatalog& subjects_;
   SpdLogger logger_;
   std::function<bool()> cancelled_;
 };
@@ -37,8 +43,9 @@ class HarvestContext final : public Context {
 }  // namespace
 
 HarvestRunner::HarvestRunner(Store& store, const PluginRegistry& registry, const Normaliser& normaliser,
-                             HttpClientFactory httpFactory, std::int64_t runTimeoutSeconds)
-    : store_(store), registry_(registry), normaliser_(normaliser), httpFactory_(std::move(httpFactory)), runTimeoutSeconds_(runTimeoutSeconds) {}
+                             const SubjectCatalog& subjects, HttpClientFactory httpFactory,
+                             std::int64_t runTimeoutSeconds)
+    : store_(store), registry_(registry), normaliser_(normaliser), subjects_(subjects), httpFactory_(std::move(httpFactory)), runTimeoutSeconds_(runTimeoutSeconds) {}
 
 HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<bool>& stop) {
   const auto started = Clock::now();
@@ -91,7 +98,7 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
     return timedOut.load();
   };
   auto http = httpFactory_(source, cancelled);
-  HarvestContext context(source, *http, cancelled);
+  HarvestContext context(source, *http, subjects_, cancelled);
   BatchingSink sink(store_, normaliser_, source.id, *runId, std::move(index).value(), source.subjects);
 
   auto result = (*connector)->harvest(context, cursor->value_or(""), sink);

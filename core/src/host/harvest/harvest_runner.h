@@ -13,6 +13,7 @@
 namespace hamhub::host {
 
 class Normaliser;
+class SubjectCatalog;
 class PluginRegistry;
 class Store;
 
@@ -37,7 +38,7 @@ struct HarvestSummary {
 class HarvestRunner {
  public:
   HarvestRunner(Store& store, const PluginRegistry& registry, const Normaliser& normaliser,
-                HttpClientFactory httpFactory, std::int64_t runTimeoutSeconds);
+                const SubjectCatalog& subjects, HttpClientFactory httpFactory, std::int64_t runTimeoutSeconds);
 
   /// `stop` is the hub-wide cancellation (SIGINT/SIGTERM).
   HarvestSummary run(const SourceConfig& source, const std::atomic<bool>& stop);
@@ -46,6 +47,7 @@ class HarvestRunner {
   Store& store_;
   const PluginRegistry& registry_;
   const Normaliser& normaliser_;
+  const SubjectCatalog& subjects_;
   HttpClientFactory httpFactory_;
   std::int64_t runTimeoutSeconds_;
 };
