@@ -352,6 +352,9 @@ JsonValue JdihGenerator::document(std::uint64_t n) const {
   d.emplace_back("bahasa", style == 2 ? "Bahasa Indonesia" : "Indonesia");
   d.emplace_back("bidangHukum", topic.bidang);
   d.emplace_back("teuBadan", teu);
+  // Not in the JDIHN field list, but many regional sites publish it and Permenkumham 8/2019 makes
+  // it mandatory; derived from the region alone so the generator's random sequence is unchanged.
+  d.emplace_back("pemrakarsa", "Bagian Hukum");
   d.emplace_back("nomorIndukBuku", empty);
   d.emplace_back("fileDownload", file);
   d.emplace_back("urlDownload", origin + kUploadDirs[style] + file);
@@ -384,7 +387,8 @@ JsonValue JdihGenerator::document(std::uint64_t n) const {
   // fields absent or empty, as real feeds show.
   Rng gaps = Rng::forKeys({seed_, site_, n, 0x9a95ULL});
   if (gaps.chance(incompleteShare_)) {
-    static constexpr const char* kMandatory[] = {"subjek", "teuBadan", "tanggal_penetapan", "sumber", "bidangHukum"};
+    static constexpr const char* kMandatory[] = {"subjek", "teuBadan", "tanggal_penetapan", "sumber", "bidangHukum",
+                                                 "pemrakarsa"};
     const std::size_t count = 1 + gaps.below(2);
     const std::size_t first = gaps.below(std::size(kMandatory));
     for (std::size_t k = 0; k < count; ++k) {
