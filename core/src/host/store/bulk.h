@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "host/store/dialect.h"
+#include "host/store/sqlite_bulk.h"
 
 namespace hamhub::host {
 
@@ -64,6 +65,23 @@ void writeRows(Poco::Data::Session& session, const Dialect& dialect, std::string
 }  // namespace hamhub::host
 
 namespace hamhub::host {
+
+/// Like writeRows, for Row types with a `bindSqlite(SqliteStatement&, const Row&)`: on SQLite the rows
+/// go through one raw prepared statement (see sqlite_bulk.h), elsewhere through writeRows.
+template <typename Row>
+void writeRowsFast(Poco::Data::Session& session, const Dialect& dialect, std::string_view head,
+                   std::string_view tail, std::size_t columns, std::vector<Row>& rows) {
+  if (rows.empty()) return;
+  if (dialect.backend() != Backend::Sqlite) {
+    writeRows(session, dialect, head, tail, columns, rows);
+    return;
+  }
+  SqliteStatement statement(session, std::string(head) + " VALUES " + placeholderRow(columns) + " " + std::string(tail));
+  for (const Row& row : rows) {
+    bindSqlite(statement, row);
+    statement.step();
+  }
+}
 
 /// Calls fn(begin, end) over [0, total) in slices of at most perChunk (for `… IN (…)` lists).
 template <typename Fn>

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "host/store/sqlite_bulk.h"
 #include "host/store/store_types.h"
 
 namespace hamhub::host {
@@ -18,6 +19,22 @@ struct DocumentRow {
   Poco::Int64 year;
   Poco::Int64 missingCount;
 };
+
+/// The same columns, for the SQLite fast path.
+inline void bindSqlite(SqliteStatement& s, const DocumentRow& row) {
+  const DocumentWrite& d = *row.document;
+  int i = 1;
+  for (const std::string* v : {row.source, &d.key, &d.recordKind, &d.subject, &d.documentType, &d.jenis,
+                               &d.jenisShort, &d.number}) {
+    s.text(i++, *v);
+  }
+  s.integer(i++, row.year);
+  for (const std::string* v : {&d.title, &d.enactedOn, &d.promulgatedOn, &d.status, &d.statusOriginal,
+                               &d.issuingBody, &d.subjects, &d.detailUrl, &d.fileUrl, &d.rulesVersion}) {
+    s.text(i++, *v);
+  }
+  s.integer(i, row.missingCount);
+}
 
 }  // namespace hamhub::host
 

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "host/store/sqlite_bulk.h"
 #include "host/store/store_types.h"
 
 namespace hamhub::host {
@@ -19,6 +20,22 @@ struct RecordRow {
   const std::string* fetchedAt;
   Poco::Int64 runId;
 };
+
+/// The same columns, for the SQLite fast path.
+inline void bindSqlite(SqliteStatement& s, const RecordRow& row) {
+  const hamhub::Record& r = row.write->record;
+  s.text(1, *row.source);
+  s.text(2, r.kind);
+  s.text(3, r.key);
+  s.text(4, r.subject);
+  s.text(5, r.period);
+  s.text(6, r.url);
+  s.text(7, row.write->contentHash);
+  s.text(8, r.payload);
+  s.text(9, *row.fetchedAt);
+  s.integer(10, row.runId);
+  s.integer(11, row.runId);
+}
 
 }  // namespace hamhub::host
 

@@ -53,7 +53,7 @@ void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const 
     if (!it->isNew) stale.push_back(&*it);
     for (const auto& [field, name] : it->missing) findings.emplace_back(batch.source, it->key, field, name, batch.runId);
   }
-  writeRows(session, dialect, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
+  writeRowsFast(session, dialect, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
             rows);
   forChunks(stale.size(), rowsPerStatement(1), [&](std::size_t begin, std::size_t end) {
     Poco::Data::Statement del(session);

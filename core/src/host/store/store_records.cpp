@@ -110,7 +110,7 @@ void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
   for (const RecordError& err : batch.errors)
     errors.emplace_back(runId, batch.source, err.key, err.message, writtenAt);
 
-  writeRows(session, dialect_, kUpsertRecordHead, kUpsertRecordTail, Poco::Data::TypeHandler<RecordRow>::size(),
+  writeRowsFast(session, dialect_, kUpsertRecordHead, kUpsertRecordTail, Poco::Data::TypeHandler<RecordRow>::size(),
             rows);
 
   const auto& withdrawals = batch.withdrawals;
