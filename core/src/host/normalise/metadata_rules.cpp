@@ -24,31 +24,12 @@ constexpr OptionSpec kFieldKeys[] = {
     {"confidence", OptionType::String, true, false, nullptr, "C, P or A"},
 };
 
-const JsonValue* lookup(const JsonValue& payload, const std::string& path) {
-  const JsonValue* node = &payload;
-  std::size_t start = 0;
-  while (node != nullptr) {
-    const std::size_t dot = path.find('.', start);
-    node = node->find(std::string_view(path).substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return node;
-}
-
-bool present(const JsonValue* v) {
-  if (v == nullptr || v->isNull()) return false;
-  if (v->isString()) return !v->asString().empty() && v->asString() != "-";
-  if (v->isArray()) return !v->asArray().empty();
-  return true;
-}
-
 }  // namespace
 
-std::vector<const MetadataField*> MetadataRules::missing(const JsonValue& payload) const {
+std::vector<const MetadataField*> MetadataRules::missing(const PayloadFields& payload) const {
   std::vector<const MetadataField*> out;
   for (const auto& f : fields) {
-    if (!present(lookup(payload, f.path))) out.push_back(&f);
+    if (!payload.hasValue(f.path)) out.push_back(&f);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include "hamhub/json.h"
 #include "hamhub/status.h"
+#include "host/normalise/payload_fields.h"
 
 namespace hamhub::host {
 
@@ -24,8 +25,9 @@ struct MetadataRules {
   std::string recordKind;
   std::vector<MetadataField> fields;
 
-  /// The fields absent from `payload`: missing, null, "", "-" or an empty array all count as absent.
-  std::vector<const MetadataField*> missing(const JsonValue& payload) const;
+  /// The fields absent from `payload` (read with every field's path): missing, null, "", "-" or an
+  /// empty array all count as absent.
+  std::vector<const MetadataField*> missing(const PayloadFields& payload) const;
 };
 
 /// Loads a rules file; errors name the file and what is wrong (duplicate paths, empty list…).

@@ -13,25 +13,20 @@ namespace {
 // The record kind the jdih connector emits and the payload fields it promises (its README).
 constexpr std::string_view kDocumentKind = "jdih.document";
 
-std::string text(const JsonValue& payload, std::string_view key) {
-  const JsonValue* v = payload.find(key);
-  if (v == nullptr || v->isNull()) return {};
-  if (v->isString()) return v->asString();
-  if (v->isInteger()) return std::to_string(v->asInt());
-  return toJson(*v);
-}
-
-std::string joined(const JsonValue& payload, std::string_view key) {
-  const JsonValue* v = payload.find(key);
-  if (v == nullptr || !v->isArray()) return text(payload, key);
-  std::string out;
-  for (const auto& item : v->asArray()) {
-    if (item.isString()) out += (out.empty() ? "" : "; ") + item.asString();
-  }
-  return out;
-}
+// The Document model's columns, as the jdih connector's payload names them.
+const std::vector<std::string> kDocumentPaths = {
+    "document_type", "jenis", "jenis_short", "number", "year", "title", "enacted_on", "promulgated_on",
+    "status", "status_original", "issuing_body", "subjects", "detail_url", "file_url"};
 
 }  // namespace
+
+Normaliser::Normaliser(std::vector<MetadataRules> rules) : rules_(std::move(rules)), paths_(kDocumentPaths) {
+  for (const auto& r : rules_) {
+    for (const auto& f : r.fields) {
+      if (std::find(paths_.begin(), paths_.end(), f.path) == paths_.end()) paths_.push_back(f.path);
+    }
+  }
+}
 
 Normaliser Normaliser::load(const fs::path& criteriaDir, ConfigIssues& issues) {
   std::vector<MetadataRules> rules;
@@ -66,28 +61,36 @@ Normaliser Normaliser::load(const fs::path& criteriaDir, ConfigIssues& issues) {
 std::optional<DocumentWrite> Normaliser::project(const StoredRecordWrite& write) const {
   const Record& record = write.record;
   if (record.kind != kDocumentKind) return std::nullopt;
-  auto parsed = parseJson(record.payload);
-  if (!parsed.isOk() || !parsed->isObject()) return std::nullopt;
-  const JsonValue& p = *parsed;
+  // A default-constructed normaliser has no rules but still projects documents.
+  const std::vector<std::string>& paths = paths_.empty() ? kDocumentPaths : paths_;
+  PayloadFields p;
+  if (!p.read(record.payload, paths)) return std::nullopt;
   DocumentWrite d;
   d.key = record.key;
   d.recordKind = record.kind;
   d.isNew = write.isNew;
   d.subject = record.subject;
-  d.documentType = text(p, "document_type");
-  d.jenis = text(p, "jenis");
-  d.jenisShort = text(p, "jenis_short");
-  d.number = text(p, "number");
-  if (const JsonValue* year = p.find("year"); year != nullptr && year->isInteger()) d.year = year->asInt();
-  d.title = text(p, "title");
-  d.enactedOn = text(p, "enacted_on");
-  d.promulgatedOn = text(p, "promulgated_on");
-  d.status = text(p, "status");
-  d.statusOriginal = text(p, "status_original");
-  d.issuingBody = text(p, "issuing_body");
-  d.subjects = joined(p, "subjects");
-  d.detailUrl = text(p, "detail_url");
-  d.fileUrl = text(p, "file_url");
+  d.documentType = p.text("document_type");
+  d.jenis = p.text("jenis");
+  d.jenisShort = p.text("jenis_short");
+  d.number = p.text("number");
+  if (const std::string year = p.text("year"); !year.empty() && year.size() < 10 &&
+                                              year.find_first_not_of("0123456789") == std::string::npos) {
+    d.year = std::stoll(year);
+  }
+  d.title = p.text("title");
+  d.enactedOn = p.text("enacted_on");
+  d.promulgatedOn = p.text("promulgated_on");
+  d.status = p.text("status");
+  d.statusOriginal = p.text("status_original");
+  d.issuingBody = p.text("issuing_body");
+  if (const auto* subjects = p.find("subjects"); subjects != nullptr && subjects->array) {
+    for (const auto& s : subjects->items) d.subjects += (d.subjects.empty() ? "" : "; ") + s;
+  } else {
+    d.subjects = p.text("subjects");
+  }
+  d.detailUrl = p.text("detail_url");
+  d.fileUrl = p.text("file_url");
   for (const MetadataRules& rules : rules_) {
     if (rules.recordKind != record.kind) continue;
     d.rulesVersion = rules.id + "@" + rules.version;

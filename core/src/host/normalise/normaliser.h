@@ -16,7 +16,7 @@ namespace hamhub::host {
 class Normaliser {
  public:
   Normaliser() = default;
-  explicit Normaliser(std::vector<MetadataRules> rules) : rules_(std::move(rules)) {}
+  explicit Normaliser(std::vector<MetadataRules> rules);
 
   /// Loads every `"type": "metadata-rules"` file of `criteriaDir`; problems go to `issues`.
   static Normaliser load(const std::filesystem::path& criteriaDir, ConfigIssues& issues);
@@ -29,6 +29,7 @@ class Normaliser {
 
  private:
   std::vector<MetadataRules> rules_;
+  std::vector<std::string> paths_;  // every payload path the projection and the rules read
 };
 
 }  // namespace hamhub::host

@@ -45,13 +45,11 @@ void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const 
   // twice on PostgreSQL).
   std::vector<DocumentRow> rows;
   std::vector<const DocumentWrite*> stale;  // earlier versions' findings to clear
-  std::vector<FindingRow> findings;
   std::unordered_set<std::string_view> seen;
   for (auto it = batch.documents.rbegin(); it != batch.documents.rend(); ++it) {
     if (!seen.insert(it->key).second) continue;
     rows.push_back(DocumentRow{&batch.source, &*it, it->year, static_cast<Poco::Int64>(it->missing.size())});
     if (!it->isNew) stale.push_back(&*it);
-    for (const auto& [field, name] : it->missing) findings.emplace_back(batch.source, it->key, field, name, batch.runId);
   }
   writeRowsFast(session, dialect, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
             rows);
@@ -63,8 +61,30 @@ void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const 
     for (std::size_t i = begin; i < end; ++i) del, useRef(stale[i]->key);
     del.execute();
   });
-  writeRows(session, dialect, "INSERT INTO document_findings (source, natural_key, field, field_name, run_id)", "",
-            5, findings);
+  constexpr std::string_view kInsertFinding =
+      "INSERT INTO document_findings (source, natural_key, field, field_name, run_id)";
+  if (dialect.backend() == Backend::Sqlite) {
+    // A first harvest writes a finding for most documents: the fast path, bound from the batch.
+    SqliteStatement insert(session, std::string(kInsertFinding) + " VALUES (?, ?, ?, ?, ?)");
+    for (const DocumentRow& row : rows) {
+      for (const auto& [field, name] : row.document->missing) {
+        insert.text(1, batch.source);
+        insert.text(2, row.document->key);
+        insert.text(3, field);
+        insert.text(4, name);
+        insert.integer(5, batch.runId);
+        insert.step();
+      }
+    }
+    return;
+  }
+  std::vector<FindingRow> findings;
+  for (const DocumentRow& row : rows) {
+    for (const auto& [field, name] : row.document->missing) {
+      findings.emplace_back(batch.source, row.document->key, field, name, batch.runId);
+    }
+  }
+  writeRows(session, dialect, kInsertFinding, "", 5, findings);
 }
 
 Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {

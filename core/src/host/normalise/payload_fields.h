@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace hamhub::host {
+
+/// The values at a few dotted paths of a JSON payload (`title`, `raw.pemrakarsa`), read in one
+/// streaming pass without building a document tree: the normaliser reads every changed record,
+/// and a tree per record cost more than the rest of its work.
+class PayloadFields {
+ public:
+  struct Value {
+    bool present = false;  // the key exists (even if null)
+    bool null = false;
+    std::string text;                // a string as is; a number or boolean as written
+    std::vector<std::string> items;  // an array's string/number items
+    bool array = false;
+  };
+
+  /// Extracts `paths` from `payload`; false if the payload is not a valid JSON object.
+  bool read(std::string_view payload, const std::vector<std::string>& paths);
+
+  const Value* find(const std::string& path) const;
+  /// The text of a path, or "" when absent, null or not a scalar.
+  std::string text(const std::string& path) const;
+  /// Absent, null, "", "-" and [] all count as "no value".
+  bool hasValue(const std::string& path) const;
+
+ private:
+  std::unordered_map<std::string, Value> values_;
+};
+
+}  // namespace hamhub::host
