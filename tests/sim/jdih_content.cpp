@@ -182,9 +182,9 @@ std::shared_ptr<const ContentSnapshot> JdihContent::build(const std::vector<Json
   feed.body += ']';
 
   const auto latest = newest(documents, kFeedEntries);
-  Payload rssPage{rss(generator_, latest, lastModified), "application/rss+xml; charset=UTF-8", {}, {}, {}};
-  Payload atomPage{atom(generator_, latest, lastModified), "application/atom+xml; charset=UTF-8", {}, {}, {}};
-  Payload homePage{home(generator_, latest, documents.size()), "text/html; charset=UTF-8", {}, {}, {}};
+  Payload rssPage{rss(generator_, latest, lastModified), "application/rss+xml; charset=UTF-8", {}, {}, {}, {}, {}};
+  Payload atomPage{atom(generator_, latest, lastModified), "application/atom+xml; charset=UTF-8", {}, {}, {}, {}, {}};
+  Payload homePage{home(generator_, latest, documents.size()), "text/html; charset=UTF-8", {}, {}, {}, {}, {}};
   for (Payload* p : {&feed, &rssPage, &atomPage, &homePage}) {
     p->etag = "\"" + hex64(fnv1a64(p->body)) + "\"";
     p->lastModified = lastModified;

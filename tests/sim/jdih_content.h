@@ -33,6 +33,8 @@ class JdihContent : public SiteContent {
   /// with a new lastUpdated) and removes others; ETag and Last-Modified change with the bytes.
   MutationResult mutate(const Mutation& mutation) override;
   std::string extraItem(std::uint64_t n) const override;
+  std::string title() const override { return "JDIH " + std::string(generator_.region().name); }
+  JsonValue sourceOptions() const override { return JsonValue::Object{}; }
 
   const JdihGenerator& generator() const { return generator_; }
 

@@ -28,6 +28,9 @@ SIGUSR1 mutates every site (one document added, one changed, one removed).
   --seed S                 generator seed (default 16)
   --scenario sumsel|FILE   the 17 kab/kota of Sumatera Selatan at /jdih/16.xx (16.73 in
                            maintenance-503), or a scenario JSON file (see tests/sim/README.md)
+  --exports                also serve Kanwil Sumsel's application exports: KKPHAM (/kkpham),
+                           SAPA-HAM Aksi HAM (/sapaham), an OPD REST API and an SKM survey
+                           (/opd/16.71, /skm/16.71)
   --behaviour I=NAME[,k=v] behaviour of site I (index or label, e.g. 3=slow,delay_ms=500 or
                            16.71=basic-auth,user=jdih,password=rahasia); repeatable
   --threads T              HTTP worker threads (default 64)
@@ -72,6 +75,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 16;
   bool seedGiven = false, docsGiven = false;
   std::string scenario, sourcesDir, portFile;
+  bool exports = false;
   std::vector<std::string> behaviours;
   int threads = 64;
   double incompleteShare = 0.1;
@@ -106,6 +110,8 @@ int main(int argc, char** argv) {
       seedGiven = true;
     } else if (a == "--scenario") {
       scenario = value();
+    } else if (a == "--exports") {
+      exports = true;
     } else if (a == "--behaviour" || a == "--behavior") {
       behaviours.push_back(value());
     } else if (a == "--threads") {
@@ -140,6 +146,7 @@ int main(int argc, char** argv) {
         for (auto& s : options.sites) s.documents = docs;
       }
     }
+    if (exports) hamhub::sim::addExportSites(options);
     for (const auto& b : behaviours) hamhub::sim::applyBehaviourArgument(options, b);
   } catch (const std::exception& e) {
     usageError(e.what());

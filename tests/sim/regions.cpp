@@ -25,7 +25,13 @@ const std::vector<Region>& sumselRegions() {
   return kRegions;
 }
 
+const Region& sumselProvince() {
+  static const Region kProvince{"16", "Provinsi Sumatera Selatan", "Sumatera Selatan", false, "sumselprov.go.id"};
+  return kProvince;
+}
+
 const Region* findRegion(std::string_view code) {
+  if (code == sumselProvince().code) return &sumselProvince();
   for (const auto& region : sumselRegions()) {
     if (region.code == code) return &region;
   }

@@ -20,7 +20,10 @@ struct Region {
 /// The 17 kab/kota of Sumatera Selatan (province 16), in code order.
 const std::vector<Region>& sumselRegions();
 
-/// The region with Kemendagri code `code`, or nullptr.
+/// The province itself (code "16"), which reports to RANHAM and exports KKPHAM for its kab/kota.
+const Region& sumselProvince();
+
+/// The region with Kemendagri code `code` (the province or one of its kab/kota), or nullptr.
 const Region* findRegion(std::string_view code);
 
 }  // namespace hamhub::sim

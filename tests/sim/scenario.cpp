@@ -64,6 +64,24 @@ SimOptions sumselScenario(std::size_t documents, std::uint64_t seed) {
   return options;
 }
 
+void addExportSites(SimOptions& options) {
+  auto add = [&](std::string content, std::string subject, std::string prefix, SiteBehaviour behaviour) {
+    SiteSpec spec;
+    spec.label = content + "-" + subject;
+    spec.subject = std::move(subject);
+    spec.content = std::move(content);
+    spec.prefix = std::move(prefix);
+    spec.behaviour = behaviour;
+    options.sites.push_back(std::move(spec));
+  };
+  SiteBehaviour paged(Behaviour::kPaged);
+  paged.settings.pageSize = 25;
+  add("kkpham", "16", "/kkpham", SiteBehaviour(Behaviour::kEtag));
+  add("ranham", "16", "/sapaham", SiteBehaviour(Behaviour::kEtag));
+  add("opd", "16.71", "/opd/16.71", paged);
+  add("skm", "16.71", "/skm/16.71", SiteBehaviour());
+}
+
 void applyBehaviourArgument(SimOptions& options, std::string_view argument) {
   const std::size_t eq = argument.find('=');
   if (eq == std::string_view::npos) {
@@ -120,6 +138,7 @@ SimOptions loadScenario(const std::filesystem::path& file) {
       if (spec.prefix.empty() || spec.prefix.front() != '/' || spec.prefix.back() == '/') {
         throw std::invalid_argument("site " + spec.label + ": \"prefix\" starts with '/' and does not end with one");
       }
+      if (const JsonValue* v = s.find("content"); v != nullptr && v->isString()) spec.content = v->asString();
       spec.documents = docs;
       if (const JsonValue* v = s.find("docs")) spec.documents = count(*v, "docs");
       if (const JsonValue* v = s.find("host"); v != nullptr && v->isString()) spec.host = v->asString();
@@ -132,6 +151,7 @@ SimOptions loadScenario(const std::filesystem::path& file) {
   } else {
     options = genericScenario(sites != nullptr ? count(*sites, "sites") : 10, docs, seed);
   }
+  if (const JsonValue* v = root.find("exports"); v != nullptr && v->isBool() && v->asBool()) addExportSites(options);
   if (const JsonValue* v = root.find("behaviours")) {
     if (!v->isObject()) throw std::invalid_argument("\"behaviours\" is an object: site → behaviour");
     for (const auto& [key, behaviour] : v->asObject()) {

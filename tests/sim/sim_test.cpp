@@ -631,5 +631,115 @@ TEST_F(SimulatorTest, printSourcesWritesOneValidSourceFilePerSite) {
   std::filesystem::remove_all(dir);
 }
 
+// --- application exports (KKPHAM, SAPA-HAM, OPD, SKM) ---
+
+SimOptions exportScenario() {
+  SimOptions options = sumselScenario(5);
+  addExportSites(options);
+  return options;
+}
+
+TEST_F(SimulatorTest, kkphamExportIsASemicolonCsvWithBomCoveringEveryKabKota) {
+  Simulator& sim = start(exportScenario());
+  const auto site = sim.findSite("kkpham-16");
+  ASSERT_TRUE(site.has_value());
+  EXPECT_EQ(sim.siteUrl(*site), sim.baseUrl() + "/kkpham/export/kkpham-2024.csv");
+  const Reply r = fetch(sim.siteUrl(*site));
+  ASSERT_EQ(r.status, 200) << r.error;
+  EXPECT_EQ(r.header("Content-Type").rfind("text/csv", 0), 0u);
+  ASSERT_EQ(r.body.rfind("\xEF\xBB\xBFNo;Kabupaten/Kota;Tahun;Kriteria;", 0), 0u);
+  std::size_t lines = static_cast<std::size_t>(std::count(r.body.begin(), r.body.end(), '\n'));
+  EXPECT_EQ(lines, 1u + 17u * 10u * 3u);
+  // Names as Kanwil staff write them, which only the alias table resolves.
+  EXPECT_NE(r.body.find(";Kota Pagaralam;2024;"), std::string::npos);
+  EXPECT_NE(r.body.find(";Muba;2024;"), std::string::npos);
+  EXPECT_NE(r.body.find(";;"), std::string::npos) << "some indicators lack data dukung";
+  const Reply again = fetch(sim.siteUrl(*site), {{"If-None-Match", r.header("ETag")}});
+  EXPECT_EQ(again.status, 304);
+}
+
+TEST_F(SimulatorTest, ranhamExportListsReportsPerPeriodWithTwoKabKotaLateForB08) {
+  Simulator& sim = start(exportScenario());
+  const Reply r = fetch(sim.siteUrl(*sim.findSite("ranham-16")));
+  ASSERT_EQ(r.status, 200) << r.error;
+  const JsonValue rows = parseFeed(r.body);
+  ASSERT_TRUE(rows.isArray());
+  std::map<std::string, std::set<std::string>> periods;
+  for (const JsonValue& row : rows.asArray()) {
+    EXPECT_TRUE(row.find("tahun")->isInteger());
+    EXPECT_TRUE(row.find("no_aksi")->isInteger());
+    periods[row.find("kode_wilayah")->asString()].insert(row.find("periode")->asString());
+  }
+  EXPECT_EQ(periods.size(), 18u) << "the province and its 17 kab/kota";
+  EXPECT_EQ(periods["16.71"], (std::set<std::string>{"B04", "B08"}));
+  EXPECT_EQ(periods["16.13"], (std::set<std::string>{"B04"}));
+  EXPECT_EQ(rows.asArray().size(), (18u + 16u) * 4u);
+}
+
+TEST_F(SimulatorTest, opdApiWrapsItsItemsAndPagesThem) {
+  Simulator& sim = start(exportScenario());
+  const std::size_t site = *sim.findSite("opd-16.71");
+  const Reply first = fetch(sim.siteUrl(site) + "?page=1&limit=25");
+  ASSERT_EQ(first.status, 200) << first.error;
+  const JsonValue page = parseFeed(first.body);
+  ASSERT_TRUE(page.isObject());
+  EXPECT_EQ(page.find("data")->find("items")->asArray().size(), 25u);
+  EXPECT_EQ(page.find("meta")->find("total")->asInt(), 60);
+  const Reply last = fetch(sim.siteUrl(site) + "?page=3&limit=25");
+  EXPECT_EQ(parseFeed(last.body).find("data")->find("items")->asArray().size(), 10u);
+  const Reply past = fetch(sim.siteUrl(site) + "?page=4&limit=25");
+  EXPECT_TRUE(parseFeed(past.body).find("data")->find("items")->asArray().empty());
+  const JsonValue source = sim.sourceConfig(site);
+  const JsonValue& options = *source.find("options");
+  EXPECT_EQ(options.find("mode")->asString(), "rest");
+  EXPECT_EQ(options.find("items_pointer")->asString(), "/data/items");
+}
+
+TEST_F(SimulatorTest, skmExportHasNineAnswersBetweenOneAndFourPerRespondent) {
+  Simulator& sim = start(exportScenario());
+  const Reply r = fetch(sim.siteUrl(*sim.findSite("skm-16.71")));
+  ASSERT_EQ(r.status, 200) << r.error;
+  std::istringstream in(r.body);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "Unit Layanan,Periode,No Responden,U1,U2,U3,U4,U5,U6,U7,U8,U9\r");
+  std::size_t respondents = 0;
+  while (std::getline(in, line)) {
+    ++respondents;
+    std::vector<std::string> cells;
+    std::istringstream row(line.substr(0, line.size() - 1));
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    ASSERT_EQ(cells.size(), 12u) << line;
+    for (std::size_t c = 3; c < 12; ++c) EXPECT_TRUE(cells[c] >= "1" && cells[c] <= "4") << line;
+  }
+  EXPECT_EQ(respondents, 4u * 2u * 30u);
+}
+
+TEST_F(SimulatorTest, exportMutationsReviseRemoveAndAppendRowsByKey) {
+  Simulator& sim = start(exportScenario());
+  const std::size_t site = *sim.findSite("kkpham-16");
+  const std::string before = sim.feedBody(site);
+  const MutationResult m = sim.mutate(site, {.add = 2, .change = 3, .remove = 1});
+  EXPECT_EQ(m.added.size(), 2u);
+  EXPECT_EQ(m.changed.size(), 3u);
+  ASSERT_EQ(m.removed.size(), 1u);
+  EXPECT_NE(sim.feedBody(site), before);
+  EXPECT_NE(m.added[0].find("|2025|"), std::string::npos) << m.added[0];
+}
+
+TEST_F(SimulatorTest, exportSitesGetSourceFilesForTheirConnectors) {
+  Simulator& sim = start(exportScenario());
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < sim.siteCount(); ++i) {
+    const JsonValue source = sim.sourceConfig(i);
+    if (source.find("connector")->asString() == "jdih") continue;
+    ids.insert(source.find("id")->asString() + ":" + source.find("connector")->asString() + ":" +
+               source.find("subject")->asString());
+    EXPECT_EQ(source.find("options")->find("url")->asString(), sim.siteUrl(i));
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{"kkpham-16:kkpham:16", "ranham-16:ranham:16", "opd-16-71:opd:16.71",
+                                        "skm-16-71:opd:16.71"}));
+}
+
 }  // namespace
 }  // namespace hamhub::sim

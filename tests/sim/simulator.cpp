@@ -32,6 +32,7 @@
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include "export_tables.h"
 #include "jdih_content.h"
 #include "regions.h"
 
@@ -82,7 +83,8 @@ std::string maintenancePage(const std::string& name, bool status503) {
 }
 
 std::string sourceIdOf(const SiteSpec& spec) {
-  std::string id = "jdih-" + spec.label;
+  // Export sites are labelled "kkpham-16", "opd-16.71"; JDIH sites by their region code alone.
+  std::string id = spec.label.rfind(spec.content + "-", 0) == 0 ? spec.label : spec.content + "-" + spec.label;
   for (char& c : id) {
     if (c == '.' || c == '/' || c == '_') c = '-';
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -192,7 +194,8 @@ Simulator::Impl::Impl(SimOptions options) : options_(std::move(options)) {
   sites_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const SiteSpec& spec = options_.sites[i];
-    if (spec.content != "jdih")
+    const auto& kinds = exportKinds();
+    if (spec.content != "jdih" && std::find(kinds.begin(), kinds.end(), spec.content) == kinds.end())
       throw std::invalid_argument("site " + spec.label + ": unknown content '" + spec.content + "'");
     if (findRegion(spec.subject) == nullptr) {
       throw std::invalid_argument("site " + spec.label + ": unknown subject '" + spec.subject + "'");
@@ -216,8 +219,13 @@ Simulator::Impl::Impl(SimOptions options) : options_(std::move(options)) {
       // A fixed, seed-independent Last-Modified per site keeps every response byte-for-byte repeatable.
       const Poco::Timestamp lastModified = Poco::DateTime(2025, 6, 30, 1, 0, 0).timestamp() -
                                            static_cast<Poco::Timestamp::TimeDiff>(i % 1000) * 37 * 60 * 1000000;
-      site->content = std::make_unique<JdihContent>(
-          JdihGenerator(options_.seed, i, region, host, options_.incompleteShare), spec.documents, lastModified);
+      if (spec.content == "jdih") {
+        site->content = std::make_unique<JdihContent>(
+            JdihGenerator(options_.seed, i, region, host, options_.incompleteShare), spec.documents, lastModified);
+      } else {
+        site->content = std::make_unique<TableContent>(makeExportGenerator(spec.content, options_.seed, region),
+                                                       lastModified);
+      }
       sites_[i] = std::move(site);
     }
   };
@@ -416,13 +424,14 @@ void Simulator::Impl::sendPaged(Response& response, const Payload& payload, cons
   const std::size_t total = payload.items.size();
   const std::size_t first = page - 1 > total / limit ? total : std::min(total, (page - 1) * limit);
   const std::size_t last = first + std::min(limit, total - first);
-  std::string body = "[";
+  std::string body = payload.envelopeHead + "[";
   if (first < last) {
     const std::size_t begin = payload.items[first].first;
     const std::size_t end = payload.items[last - 1].first + payload.items[last - 1].second;
     body.append(payload.body, begin, end - begin);
   }
   body += ']';
+  body += payload.envelopeTail;
   response.set("X-Total-Count", std::to_string(total));
   sendText(response, Poco::Net::HTTPResponse::HTTP_OK, body, payload.contentType);
 }
@@ -748,7 +757,7 @@ std::string Simulator::sourceId(std::size_t i) const { return sourceIdOf(impl_->
 JsonValue Simulator::sourceConfig(std::size_t i) const {
   const auto& site = *impl_->sites_.at(i);
   const SiteBehaviour b = behaviour(i);
-  JsonValue options = JsonValue::Object{};
+  JsonValue options = site.content->sourceOptions();
   // The jdih connector reads an RSS/Atom feed from `rss_url` when it has no JSON `url`.
   options.set(b.kind == Behaviour::kRss ? "rss_url" : "url", siteUrl(i));
   if (b.kind == Behaviour::kBasicAuth) {
@@ -767,7 +776,7 @@ JsonValue Simulator::sourceConfig(std::size_t i) const {
   source.set("schedule", "0 2 * * *");
   source.set("enabled", true);
   source.set("description",
-             "Simulated JDIH " + site.name + " (hamhub-sim, behaviour " + std::string(behaviourName(b.kind)) + ")");
+             "Simulated " + site.content->title() + " (hamhub-sim, behaviour " + std::string(behaviourName(b.kind)) + ")");
   source.set("options", std::move(options));
   return source;
 }

@@ -35,7 +35,7 @@ struct SiteSpec {
   std::string label;             ///< printed first and used in the source id: "16.73" or "site3"
   std::string subject;           ///< Kemendagri region code of the kab/kota it plays, e.g. "16.73"
   std::string prefix;            ///< "/jdih/16.73" or "/site3" (no trailing slash)
-  std::string content = "jdih";  ///< content kind (only "jdih" so far)
+  std::string content = "jdih";  ///< "jdih" or an export kind: "kkpham", "ranham", "opd", "skm"
   std::size_t documents = 400;
   SiteBehaviour behaviour;
   std::string host;  ///< host name written into document URLs; empty: "jdih." + the region's domain
@@ -58,10 +58,16 @@ SimOptions genericScenario(std::size_t sites, std::size_t documents, std::uint64
 /// `maintenance-503` (DOMAIN.md: its JDIH was down for maintenance), the others `normal`.
 SimOptions sumselScenario(std::size_t documents = 400, std::uint64_t seed = 16);
 
+/// Adds the application exports of Kanwil Sumsel's other sources: the KKPHAM export (/kkpham,
+/// label kkpham-16), the SAPA-HAM Aksi HAM export (/sapaham, ranham-16), Kota Palembang's
+/// Disdukcapil REST API (/opd/16.71, paged 25 per page) and its SKM survey export (/skm/16.71).
+void addExportSites(SimOptions& options);
+
 /// Reads a scenario file (JSON, comments allowed):
 ///   {"scenario": "sumsel" | "generic", "sites": 17 | [SITE...], "docs": 400, "seed": 16,
-///    "behaviours": {"16.73": "maintenance-503", "3": {"name": "slow", "delay_ms": 500}}}
-/// where SITE is {"label"?, "subject", "prefix"?, "docs"?, "behaviour"?, "host"?}. Keys of
+///    "exports": false, "behaviours": {"16.73": "maintenance-503", "3": {"name": "slow", "delay_ms": 500}}}
+/// where SITE is {"label"?, "subject", "content"?, "prefix"?, "docs"?, "behaviour"?, "host"?};
+/// "exports": true adds addExportSites(). Keys of
 /// "behaviours" are site labels or indexes. Throws std::runtime_error / std::invalid_argument.
 SimOptions loadScenario(const std::filesystem::path& file);
 

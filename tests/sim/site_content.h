@@ -12,6 +12,8 @@
 
 #include <Poco/Timestamp.h>
 
+#include "hamhub/json.h"
+
 namespace hamhub::sim {
 
 /// One response body a site can serve, built once and served from memory.
@@ -23,6 +25,10 @@ struct Payload {
   std::vector<std::pair<std::size_t, std::size_t>> items;
   std::string etag;  ///< strong validator, quoted: "\"5f0c…\""
   Poco::Timestamp lastModified;
+  /// For JSON arrays an API wraps (`{"data":{"items":[…]},"meta":…}`): the text before and after
+  /// the array, repeated around every page `?page=&limit=` cuts.
+  std::string envelopeHead;
+  std::string envelopeTail;
 };
 
 /// Everything a site serves at one moment, keyed by path under the site prefix ("/", "/integrasi/jdihn",
@@ -59,8 +65,8 @@ struct MutationResult {
 };
 
 /// What a simulated site publishes: a generator plus the paths it answers. A site is a path prefix +
-/// a behaviour + one SiteContent; JDIH feeds are the first kind, KKPHAM/RANHAM/OPD exports come later
-/// as further implementations. Implementations are thread-safe.
+/// a behaviour + one SiteContent: a JDIH feed (JdihContent) or an application's table export
+/// (TableContent: KKPHAM, SAPA-HAM, OPD, SKM). Implementations are thread-safe.
 class SiteContent {
  public:
   virtual ~SiteContent() = default;
@@ -76,6 +82,11 @@ class SiteContent {
   /// The n-th extra element of the primary export, generated on demand (serialised JSON), for
   /// streaming bodies of any size without holding them in memory.
   virtual std::string extraItem(std::uint64_t n) const = 0;
+  /// What the site publishes, for people: "JDIH Kota Palembang", "Ekspor KKPHAM 2024".
+  virtual std::string title() const = 0;
+  /// Options (besides the URL) a hamhub source needs to read the primary export, e.g. a column
+  /// mapping; an empty object when the URL is enough.
+  virtual JsonValue sourceOptions() const = 0;
 };
 
 }  // namespace hamhub::sim
