@@ -70,6 +70,7 @@ bool Session::loadSources() {
 bool Session::loadCriteria() {
   const std::size_t before = issues.size();
   normaliser = host::Normaliser::load(hub.criteriaDir, issues);
+  criteria = host::CriteriaCatalog::load(hub.criteriaDir, issues);
   return reportIssues(before);
 }
 

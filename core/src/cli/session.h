@@ -8,6 +8,7 @@
 #include "cli/args.h"
 #include "host/config/hub_config.h"
 #include "host/config/source_config.h"
+#include "host/criteria/criteria_loader.h"
 #include "host/normalise/normaliser.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
@@ -39,6 +40,7 @@ class Session {
   std::vector<host::Subject> subjects;
   std::vector<host::SourceConfig> sources;
   host::Normaliser normaliser;
+  host::CriteriaCatalog criteria;
   std::unique_ptr<host::Store> store;
   host::ConfigIssues issues;
 

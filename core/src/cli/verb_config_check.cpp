@@ -35,7 +35,9 @@ int runConfigCheck(const Invocation& inv) {
             << "  plugins  " << session.registry.plugins().size() << " loaded\n"
             << "  subjects " << session.subjects.size() << " from " << session.hub.regionsDir.string() << "\n"
             << "  sources  " << session.sources.size() << " (" << enabled << " enabled) in "
-            << session.hub.sourcesDir.string() << "\n";
+            << session.hub.sourcesDir.string() << "\n"
+            << "  criteria " << session.criteria.models().size() << " instrument versions in "
+            << session.hub.criteriaDir.string() << "\n";
   return kExitOk;
 }
 
