@@ -19,6 +19,7 @@
 #include <boost/dll/alias.hpp>
 
 #include "hamhub/connector.h"
+#include "hamhub/scorer.h"
 #include "hamhub/manifest.h"
 
 /// @brief The first four fields of a PluginManifest for a plugin built against this SDK.
@@ -65,14 +66,26 @@ class GuardedConnector final : public Impl {
   }
 };
 
+template <typename Impl>
+class GuardedScorer final : public Impl {
+ public:
+  Result<ScoreResult> score(const ScoreRequest& request) noexcept override {
+    try {
+      return Impl::score(request);
+    } catch (...) {
+      return statusFromCurrentException("score");
+    }
+  }
+};
+
 }  // namespace hamhub::detail
 
-/// @brief Exports `manifest` and a factory creating `ConnectorClass` (default-constructible).
-#define HAMHUB_EXPORT_CONNECTOR(ConnectorClass, manifest)                                 \
+/// @brief Exports `manifest` and a factory creating `Guarded` (the plugin class inside its guard).
+#define HAMHUB_EXPORT_PLUGIN_(Guarded, manifest)                                          \
   namespace hamhub_export {                                                              \
   ::hamhub::Plugin* createPlugin() noexcept {                                            \
     try {                                                                                \
-      return new ::hamhub::detail::GuardedConnector<ConnectorClass>();                   \
+      return new Guarded();                                                              \
     } catch (...) {                                                                      \
       return nullptr;                                                                    \
     }                                                                                    \
@@ -80,3 +93,11 @@ class GuardedConnector final : public Impl {
   BOOST_DLL_ALIAS(manifest, hamhub_manifest)                                             \
   BOOST_DLL_ALIAS(hamhub_export::createPlugin, hamhub_create)                            \
   }
+
+/// @brief Exports `manifest` and a factory creating `ConnectorClass` (default-constructible).
+#define HAMHUB_EXPORT_CONNECTOR(ConnectorClass, manifest) \
+  HAMHUB_EXPORT_PLUGIN_(::hamhub::detail::GuardedConnector<ConnectorClass>, manifest)
+
+/// @brief Exports `manifest` (kind Scorer) and a factory creating `ScorerClass`.
+#define HAMHUB_EXPORT_SCORER(ScorerClass, manifest) \
+  HAMHUB_EXPORT_PLUGIN_(::hamhub::detail::GuardedScorer<ScorerClass>, manifest)

@@ -176,34 +176,44 @@ const LoadedPlugin* PluginRegistry::find(std::string_view name) const {
   return nullptr;
 }
 
-Result<std::shared_ptr<Connector>> PluginRegistry::createConnector(std::string_view name) const {
+template <typename T>
+Result<std::shared_ptr<T>> PluginRegistry::create(std::string_view name, PluginKind kind) const {
+  const std::string kindName = pluginKindName(kind);
   const LoadedPlugin* plugin = find(name);
   if (plugin == nullptr) {
     std::string known;
     for (const auto& p : plugins_) {
-      if (p.kind() != PluginKind::Connector) continue;
+      if (p.kind() != kind) continue;
       known += (known.empty() ? "" : ", ") + std::string(p.name());
     }
-    return Status::error("unknown connector '" + std::string(name) + "' (loaded connectors: " +
+    return Status::error("unknown " + kindName + " '" + std::string(name) + "' (loaded " + kindName + "s: " +
                              (known.empty() ? "none" : known) + ")",
-                         "unknown-connector");
+                         "unknown-" + kindName);
   }
-  if (plugin->kind() != PluginKind::Connector) {
-    return Status::error("plugin '" + std::string(name) + "' is a " + pluginKindName(plugin->kind()) +
-                             ", not a connector",
-                         "unknown-connector");
+  if (plugin->kind() != kind) {
+    return Status::error("plugin '" + std::string(name) + "' is a " + pluginKindName(plugin->kind()) + ", not a " +
+                             kindName,
+                         "unknown-" + kindName);
   }
   Plugin* raw = plugin->factory();
   if (raw == nullptr) {
-    return Status::error("plugin '" + std::string(name) + "' failed to create a connector", "plugin-error");
+    return Status::error("plugin '" + std::string(name) + "' failed to create a " + kindName, "plugin-error");
   }
-  // The manifest said "connector" and the export macro upcasts a Connector, so this downcast is
+  // The manifest named the kind and the export macro upcasts that interface, so this downcast is
   // exact; dynamic_cast is avoided because hidden-visibility plugins carry their own typeinfo.
-  auto* connector = static_cast<Connector*>(raw);
+  auto* object = static_cast<T*>(raw);
   auto library = plugin->library;
   // The deleter owns a reference to the library: code stays mapped until the object is gone.
-  auto deleter = [library](Connector* c) { delete c; };
-  return std::shared_ptr<Connector>(connector, deleter);
+  auto deleter = [library](T* o) { delete o; };
+  return std::shared_ptr<T>(object, deleter);
+}
+
+Result<std::shared_ptr<Connector>> PluginRegistry::createConnector(std::string_view name) const {
+  return create<Connector>(name, PluginKind::Connector);
+}
+
+Result<std::shared_ptr<Scorer>> PluginRegistry::createScorer(std::string_view name) const {
+  return create<Scorer>(name, PluginKind::Scorer);
 }
 
 void PluginRegistry::unload() { plugins_.clear(); }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hamhub/connector.h"
+#include "hamhub/scorer.h"
 #include "hamhub/manifest.h"
 #include "hamhub/status.h"
 
@@ -59,12 +60,16 @@ class PluginRegistry {
 
   /// A new connector object from the plugin called `name`.
   Result<std::shared_ptr<Connector>> createConnector(std::string_view name) const;
+  /// Creates a scorer from the plugin `name` (kind scorer), kept alive like connectors.
+  Result<std::shared_ptr<Scorer>> createScorer(std::string_view name) const;
 
   /// Drops the registry's hold on every library: the last object of a plugin unloads it.
   void unload();
 
  private:
   void loadFile(const std::filesystem::path& file, const std::vector<std::filesystem::path>& roots);
+  template <typename T>
+  Result<std::shared_ptr<T>> create(std::string_view name, PluginKind kind) const;
 
   std::vector<LoadedPlugin> plugins_;
   std::vector<PluginProblem> problems_;
