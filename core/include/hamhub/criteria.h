@@ -128,6 +128,10 @@ struct EvidenceRule {
   /// the model indicator whose id is the longest prefix of it ("1.S"), for exports more detailed
   /// than the model.
   bool byPrefix = false;
+  /// True for records that are data dukung for values other records give (KKPHAM exports list
+  /// them apart): they give no value, they mark the indicator's values of the same subject and
+  /// period as backed.
+  bool supports = false;
   Combine combine = Combine::Best;
   Confidence confidence = Confidence::Assumption;
 };

@@ -16,6 +16,7 @@ namespace hamhub {
 /// @brief One piece of evidence for an indicator, with its way back to the harvested record.
 struct EvidenceItem {
   std::string indicator;  ///< a model indicator id
+  std::string code;       ///< the indicator as the record names it ("6.P2" for model indicator "6.P")
   /// The value as harvested ("Ada", "78", "Tercapai 60%"); empty when the record's presence is
   /// the value (documents).
   std::string value;

@@ -127,6 +127,28 @@ const std::vector<Migration> kMigrations = {
               run_id BIGINT NOT NULL,
               PRIMARY KEY (source, natural_key, field)))",
      }},
+    {3,
+     "scores with history",
+     {
+         // One row per computed score; a score is only written when its evidence or model changed,
+         // so the rows of a (subject, instrument, period) are its history and `current` marks the
+         // latest. `result` is the scorer's full answer with the evidence's provenance (JSON).
+         R"(CREATE TABLE scores (
+              id {{id}},
+              subject TEXT NOT NULL,
+              instrument TEXT NOT NULL,
+              version TEXT NOT NULL,
+              period TEXT NOT NULL,
+              total DOUBLE PRECISION NOT NULL,
+              predicate TEXT NOT NULL DEFAULT '',
+              completeness DOUBLE PRECISION NOT NULL,
+              input_hash TEXT NOT NULL,
+              result TEXT NOT NULL,
+              computed_at TEXT NOT NULL,
+              current INTEGER NOT NULL DEFAULT 1))",
+         "CREATE INDEX scores_key ON scores (instrument, period, subject, id)",
+         "CREATE INDEX scores_current ON scores (current, instrument, period)",
+     }},
 };
 
 int currentVersion(Poco::Data::Session& session) {

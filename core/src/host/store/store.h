@@ -104,6 +104,16 @@ class Store {
   /// Per source: current documents, how many have complete metadata, the newest date.
   Result<std::vector<DocumentFigures>> documentFigures();
 
+  /// Writes new scores in one transaction; each becomes the current one of its (subject,
+  /// instrument, period) and the previous stays as history.
+  Status insertScores(const std::vector<ScoreRow>& scores);
+  /// The current score of every (subject, instrument, period) matching `query`, ordered by
+  /// instrument, period and subject.
+  Result<std::vector<ScoreRow>> currentScores(const ScoreQuery& query);
+  /// Every score of one (subject, instrument, period), newest first.
+  Result<std::vector<ScoreRow>> scoreHistory(const std::string& subject, const std::string& instrument,
+                                             const std::string& period);
+
  private:
   Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
 

@@ -221,4 +221,25 @@ struct RecordQuery {
   int offset = 0;
 };
 
+/// A computed score as stored: the figures to filter and list by, and the scorer's whole answer.
+struct ScoreRow {
+  std::int64_t id = 0;
+  std::string subject;
+  std::string instrument;
+  std::string version;
+  std::string period;
+  double total = 0;
+  std::string predicate;
+  double completeness = 0;
+  std::string inputHash;  // of the model and the evidence: unchanged input, no new row
+  std::string result;     // JSON: criteria, indicators, missing, coaching, evidence provenance
+  std::string computedAt;
+};
+
+struct ScoreQuery {
+  std::optional<std::string> instrument;
+  std::optional<std::string> period;
+  std::optional<std::string> subject;
+};
+
 }  // namespace hamhub::host
