@@ -4,7 +4,10 @@
 
 #include <hamhub/connector.h>
 
+#include "bad_rows.h"
+#include "cursor_value.h"
 #include "opd_options.h"
+#include "rest_reader.h"
 #include "sql_reader.h"
 
 namespace hamhub::opd {
@@ -19,10 +22,14 @@ class OpdConnector : public Connector {
   Result<HarvestResult> harvest(Context& context, const Cursor& cursor, RecordSink& sink) override;
 
  private:
-  Result<HarvestResult> harvestSql(Context& context, const Cursor& cursor, RecordSink& sink);
+  /// Streams the configured source's rows into `consumer`; `cursor` as in the readers.
+  Status readRows(Context& context, CursorValue& cursor, RowConsumer& consumer, BadRows& badRows);
+  Result<HarvestResult> harvestRows(Context& context, const Cursor& cursor, RecordSink& sink);
+  Result<HarvestResult> harvestSkm(Context& context, RecordSink& sink);
 
   Settings settings_;
   std::optional<SqlReader> sql_;
+  std::optional<RestReader> rest_;
   bool configured_ = false;
 };
 
