@@ -269,6 +269,7 @@ class OpdApi : public TableGenerator {
   std::string keyOf(const Row& row) const override { return row[0]; }
   JsonValue sourceOptions() const override {
     return object({{"mode", "rest"},
+                   {"paging", "page"},
                    {"items_pointer", "/data/items"},
                    {"page_param", "page"},
                    {"limit_param", "limit"},
@@ -333,11 +334,13 @@ class SkmSurvey : public TableGenerator {
   // SKM results are read by the opd connector's `skm` mode.
   std::string_view kind() const override { return "opd"; }
   std::string title() const override { return "Hasil Survei Kepuasan Masyarakat " + std::string(region_.name); }
-  std::string primaryPath() const override { return "/export/skm-2024.csv"; }
+  std::string primaryPath() const override { return "/api/skm/responden"; }
   TableShape shape() const override {
-    return {{"Unit Layanan", "Periode", "No Responden", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"},
-            std::vector<bool>(12, false),
-            TableFormat::kCsv};
+    std::vector<bool> numeric(12, true);
+    numeric[0] = numeric[1] = false;
+    return {{"unit", "periode", "responden", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"},
+            std::move(numeric),
+            TableFormat::kJson};
   }
   std::vector<Row> rows() const override {
     std::vector<Row> out;
@@ -355,10 +358,14 @@ class SkmSurvey : public TableGenerator {
   void revise(Row& row, Rng& rng) const override { row[3 + rng.below(9)] = std::to_string(rng.between(1, 4)); }
   std::string keyOf(const Row& row) const override { return row[0] + "|" + row[1] + "|" + row[2]; }
   JsonValue sourceOptions() const override {
+    JsonValue fields = object({{"unit", "/unit"}, {"period", "/periode"}, {"respondent", "/responden"}});
+    for (int u = 1; u <= 9; ++u) fields.set("U" + std::to_string(u), "/U" + std::to_string(u));
     return object({{"mode", "skm"},
-                   {"format", "csv"},
-                   {"skm_layout", "respondents"},
-                   {"columns", object({{"unit", "Unit Layanan"}, {"period", "Periode"}, {"respondent", "No Responden"}})}});
+                   {"skm_source", "rest"},
+                   {"skm_input", "respondents"},
+                   {"items_pointer", ""},
+                   {"paging", "none"},
+                   {"fields", std::move(fields)}});
   }
 
  private:

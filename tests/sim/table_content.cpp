@@ -100,8 +100,8 @@ std::shared_ptr<const ContentSnapshot> TableContent::build(std::uint64_t version
     }
     data.body += "]" + data.envelopeTail;
   } else {
-    const char separator = shape_.format == TableFormat::kCsvUtf8Bom ? ';' : ',';
-    if (shape_.format == TableFormat::kCsvUtf8Bom) data.body = "\xEF\xBB\xBF";
+    const char separator = ';';
+    data.body = "\xEF\xBB\xBF";
     auto line = [&](const Row& cells) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         if (c > 0) data.body += separator;

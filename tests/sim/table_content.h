@@ -21,7 +21,6 @@ using Row = std::vector<std::string>;
 /// How a table export is written.
 enum class TableFormat {
   kCsvUtf8Bom,  ///< ';'-separated, UTF-8 with a byte-order mark: what Excel's "CSV UTF-8" writes
-  kCsv,         ///< ','-separated, plain UTF-8
   kJson,        ///< a JSON array of flat objects (numeric columns as numbers, empty cells as null)
 };
 
@@ -29,7 +28,7 @@ enum class TableFormat {
 struct TableShape {
   std::vector<std::string> columns;
   std::vector<bool> numeric;  ///< per column: written as a JSON number (JSON exports only)
-  TableFormat format = TableFormat::kCsv;
+  TableFormat format = TableFormat::kJson;
 };
 
 /// What an application export looks like (KKPHAM, SAPA-HAM, an OPD system, an SKM survey): its
