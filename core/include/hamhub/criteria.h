@@ -121,6 +121,9 @@ struct EvidenceRule {
   std::string indicatorField;  ///< dotted payload path holding the indicator id (or its code)
   std::string valueField;      ///< dotted payload path of the value; empty: presence counts
   std::string evidenceField;   ///< dotted payload path of the data dukung link(s)
+  /// Dotted payload path naming the unit the record is about (an OPD, a UPT) when the record's
+  /// subject is its region: the unit is scored as "<region>/<unit>". Empty: the record's subject.
+  std::string subjectField;
   /// Each test: a dotted payload path and words; the test passes when the field's text contains
   /// any of the words (case-insensitive).
   std::vector<std::pair<std::string, std::vector<std::string>>> when;
@@ -157,7 +160,8 @@ struct CriteriaModel {
   /// True when an export that names indicators the model lacks may add them (they then score
   /// nothing until the model file gives them a weight); shipped where the official list is unknown.
   bool extensible = false;
-  std::string file;  ///< where it was loaded from, for messages
+  std::string file;         ///< where it was loaded from, for messages
+  std::string fingerprint;  ///< SHA-256 of the file: an edited model rescores every subject
 
   /// @brief The indicator with this id, or nullptr.
   const Indicator* findIndicator(const std::string& id) const;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "host/config/json_file.h"
+#include "host/harvest/content_hash.h"
 
 namespace hamhub::host {
 
@@ -399,13 +400,14 @@ std::optional<CriteriaModel> parseCriteriaModel(const JsonValue& json, const std
       const JsonValue& ej = (*rules)[e];
       if (!r.isObject(ej, ep)) continue;
       r.onlyKeys(ej, ep, {"record_kind", "indicator", "indicator_field", "match", "combine", "value_field",
-                          "evidence_field", "supports", "when", "confidence", "note"});
+                          "evidence_field", "subject_field", "supports", "when", "confidence", "note"});
       EvidenceRule rule;
       rule.recordKind = r.text(ej, ep, "record_kind", true);
       rule.indicator = r.text(ej, ep, "indicator", false);
       rule.indicatorField = r.text(ej, ep, "indicator_field", false);
       rule.valueField = r.text(ej, ep, "value_field", false);
       rule.evidenceField = r.text(ej, ep, "evidence_field", false);
+      rule.subjectField = r.text(ej, ep, "subject_field", false);
       rule.confidence = r.confidence(ej, ep);
       rule.supports = r.flag(ej, ep, "supports");
       if (rule.supports && !rule.valueField.empty()) r.error(ep + ".supports", "a supporting rule gives no value_field");
@@ -469,7 +471,11 @@ CriteriaCatalog CriteriaCatalog::load(const fs::path& dir, ConfigIssues& issues)
     }
     const JsonValue* type = json->find("type");
     if (type == nullptr || !type->isString() || type->asString() != "criteria-model") continue;
-    if (auto model = parseCriteriaModel(*json, file.string(), issues)) catalog.models_.push_back(std::move(*model));
+    if (auto model = parseCriteriaModel(*json, file.string(), issues)) {
+      auto bytes = readSmallFile(file, 4u * 1024 * 1024);
+      model->fingerprint = bytes.isOk() ? sha256Hex({*bytes}) : std::string();
+      catalog.models_.push_back(std::move(*model));
+    }
   }
   // Two versions of one instrument in force at once would make "the" score ambiguous: the later
   // file is refused.

@@ -121,7 +121,15 @@ void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
                                        model_.version);
       continue;
     }
-    const std::string& subject = record.record.subject;
+    std::string subject = record.record.subject;
+    if (!rule.subjectField.empty()) {
+      const std::string unit = payloadText(payload, rule.subjectField);
+      if (unit.empty()) {
+        out.problems.push_back(where + ": tanpa unit (" + rule.subjectField + ")");
+        continue;
+      }
+      subject += "/" + unit;
+    }
     if (subject.empty()) {
       out.problems.push_back(where + ": tanpa subjek");
       continue;
