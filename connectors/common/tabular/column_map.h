@@ -63,6 +63,8 @@ class Item {
   bool has(std::size_t field) const { return !text(field).empty(); }
   /// Whether the file has a column for the field at all.
   bool mapped(std::size_t field) const;
+  /// True for the wide layout's item field, whose text is the item column's header.
+  bool fromHeader(std::size_t field) const { return itemColumn_.has_value() && field == itemField_; }
 
   std::size_t row() const { return row_.number; }
   /// `file, sheet "S", row R, column C ("Header")`; without the column when the field is unmapped.
