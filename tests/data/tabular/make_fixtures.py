@@ -208,13 +208,13 @@ def jsons():
 def hostile():
     with open(path("not-a-zip.xlsx"), "wb") as f:
         f.write(b"Kabupaten/Kota,Nilai\r\nLahat,1\r\n")
-    # A zip bomb: 64 MiB of spaces in the part read first; about 64 KiB on disk.
+    # A zip bomb: 64 MiB of empty elements in the part read first; about 64 KiB on disk.
     with zipfile.ZipFile(path("bomb.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         info = zipfile.ZipInfo("xl/workbook.xml", (2024, 5, 2, 8, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         with z.open(info, "w") as part:
             part.write(b"<workbook>")
-            block = b" " * (1024 * 1024)
+            block = b"<x/>" * (256 * 1024)
             for _ in range(64):
                 part.write(block)
             part.write(b"</workbook>")
