@@ -12,6 +12,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates openssl
   libpoco-dev libboost-dev libboost-filesystem-dev libspdlog-dev libfmt-dev libxml2-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  python3-openpyxl    # tests/data/tabular/make_fixtures.py writes the XLSX fixtures with it
   postgresql          # a real server for the store tests (started by the suite itself)
 )
 
@@ -93,6 +94,7 @@ case "${1:-}" in
     install_packages
     build build
     build/bin/json_bench
+    build/bin/tabular_bench
     bash tests/bench/jdih_harvest_bench.sh build
     ;;
   build)
