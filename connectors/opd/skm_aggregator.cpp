@@ -125,6 +125,14 @@ Status SkmAggregator::emitAll(RecordSink& sink) const {
     for (std::size_t i = 0; i < kElements; ++i)
       payload.key(settings_.skm.elementColumns[i]).value(fromScaled(ikm.meanHundredths[i], 100));
     payload.endObject();
+    // Unrounded, for the scorer: IKM recomputed from two-decimal means can land 0.05 away and
+    // across a band edge from the one above.
+    payload.key("element_means_exact").beginObject();
+    for (std::size_t i = 0; i < kElements; ++i) {
+      payload.key(settings_.skm.elementColumns[i])
+          .value(fromScaled(group.totals.numerators[i], static_cast<double>(group.totals.denominator)));
+    }
+    payload.endObject();
     payload.key("nilai_indeks").value(fromScaled(ikm.indexTenThousandths, 10000));
     payload.key("ikm").value(fromScaled(ikm.hundredths, 100));
     payload.key("band").value(ikm.band != nullptr ? ikm.band->grade : "");

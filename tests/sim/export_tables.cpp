@@ -92,10 +92,11 @@ class KkphamExport : public TableGenerator {
   }
   std::string keyOf(const Row& row) const override { return row[1] + "|" + row[2] + "|" + row[4]; }
   JsonValue sourceOptions() const override {
+    // The kkpham connector knows these headers; the mapping is spelled out as a Kanwil would.
     return object({{"format", "csv"},
                    {"layout", "long"},
                    {"columns", object({{"subject", "Kabupaten/Kota"},
-                                       {"period", "Tahun"},
+                                       {"year", "Tahun"},
                                        {"criterion", "Kriteria"},
                                        {"indicator", "Kode Indikator"},
                                        {"indicator_name", "Indikator"},
@@ -199,13 +200,13 @@ class RanhamExport : public TableGenerator {
                                        {"subject", "nama_wilayah"},
                                        {"year", "tahun"},
                                        {"period", "periode"},
-                                       {"target_group", "kelompok_sasaran"},
+                                       {"kelompok_sasaran", "kelompok_sasaran"},
                                        {"aksi_number", "no_aksi"},
                                        {"aksi", "aksi"},
-                                       {"success_criteria", "kriteria_keberhasilan"},
-                                       {"success_measure", "ukuran_keberhasilan"},
-                                       {"achievement", "capaian"},
-                                       {"evidence_url", "data_dukung"},
+                                       {"kriteria_keberhasilan", "kriteria_keberhasilan"},
+                                       {"ukuran_keberhasilan", "ukuran_keberhasilan"},
+                                       {"capaian", "capaian"},
+                                       {"data_dukung", "data_dukung"},
                                        {"submitted_at", "tanggal_kirim"},
                                        {"status", "status"}})}});
   }

@@ -135,6 +135,9 @@ struct EvidenceRule {
   /// them apart): they give no value, they mark the indicator's values of the same subject and
   /// period as backed.
   bool supports = false;
+  /// True for evidence that holds in every period once it exists (a Perda in force), whatever
+  /// period its record carries (a JDIH document's is its year).
+  bool standing = false;
   Combine combine = Combine::Best;
   Confidence confidence = Confidence::Assumption;
 };

@@ -2,6 +2,6 @@
 
 namespace hamhub::cli {
 
-std::vector<Verb> allVerbs() { return {pluginsVerb(), sourcesVerb(), configCheckVerb(), harvestVerb(), documentsVerb()}; }
+std::vector<Verb> allVerbs() { return {pluginsVerb(), sourcesVerb(), configCheckVerb(), harvestVerb(), documentsVerb(), scoreVerb()}; }
 
 }  // namespace hamhub::cli

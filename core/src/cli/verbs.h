@@ -22,6 +22,7 @@ Verb sourcesVerb();
 Verb configCheckVerb();
 Verb harvestVerb();
 Verb documentsVerb();
+Verb scoreVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();

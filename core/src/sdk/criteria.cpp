@@ -81,8 +81,10 @@ const Indicator* CriteriaModel::findIndicator(const std::string& id) const {
 }
 
 double CriteriaModel::round(double score) const {
+  // Half up, as the regulations round, with a margin for the binary error of sums such as
+  // Σ (mean / 4 × 100/9), which lands on 78.12499999… for an exact 78.125.
   const double factor = std::pow(10.0, decimals);
-  return std::round(score * factor) / factor;
+  return std::floor(score * factor + 0.5 + 1e-7) / factor;
 }
 
 const Predicate* CriteriaModel::predicateFor(double score) const {

@@ -400,7 +400,7 @@ std::optional<CriteriaModel> parseCriteriaModel(const JsonValue& json, const std
       const JsonValue& ej = (*rules)[e];
       if (!r.isObject(ej, ep)) continue;
       r.onlyKeys(ej, ep, {"record_kind", "indicator", "indicator_field", "match", "combine", "value_field",
-                          "evidence_field", "subject_field", "supports", "when", "confidence", "note"});
+                          "evidence_field", "subject_field", "supports", "standing", "when", "confidence", "note"});
       EvidenceRule rule;
       rule.recordKind = r.text(ej, ep, "record_kind", true);
       rule.indicator = r.text(ej, ep, "indicator", false);
@@ -410,6 +410,7 @@ std::optional<CriteriaModel> parseCriteriaModel(const JsonValue& json, const std
       rule.subjectField = r.text(ej, ep, "subject_field", false);
       rule.confidence = r.confidence(ej, ep);
       rule.supports = r.flag(ej, ep, "supports");
+      rule.standing = r.flag(ej, ep, "standing");
       if (rule.supports && !rule.valueField.empty()) r.error(ep + ".supports", "a supporting rule gives no value_field");
       const std::string match = r.text(ej, ep, "match", false);
       if (match == "prefix") {

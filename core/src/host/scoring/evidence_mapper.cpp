@@ -134,7 +134,7 @@ void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
       out.problems.push_back(where + ": tanpa subjek");
       continue;
     }
-    const std::string period = periodOf(record, payload);
+    const std::string period = rule.standing ? std::string() : periodOf(record, payload);
     if (!period.empty()) out.periods.insert(period);
     if (rule.supports) {
       supported_.emplace(subject, period, named);
@@ -145,8 +145,9 @@ void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
     item.code = named;
     item.value = rule.valueField.empty() ? std::string() : payloadText(payload, rule.valueField);
     const std::string dataDukung = rule.evidenceField.empty() ? std::string() : payloadText(payload, rule.evidenceField);
-    // A document is its own data dukung; other values need a link.
-    item.hasDataDukung = !dataDukung.empty() || indicator->value.kind == ValueKind::Document;
+    // Where the rule names a data dukung field, that field decides; otherwise a document is its
+    // own data dukung and other values need a supporting record.
+    item.hasDataDukung = rule.evidenceField.empty() ? indicator->value.kind == ValueKind::Document : !dataDukung.empty();
     item.source = record.source;
     item.recordKind = record.record.kind;
     item.recordKey = record.record.key;
