@@ -41,7 +41,7 @@ build() {  # build DIR [cmake args...]
 run_demo() {
   local demo=var/demo
   rm -rf "$demo" && mkdir -p "$demo/sources.d"
-  build/bin/hamhub-sim --scenario sumsel --port 0 --port-file "$demo/sim.port" \
+  build/bin/hamhub-sim --scenario sumsel --exports --port 0 --port-file "$demo/sim.port" \
     --print-sources "$demo/sources.d" > "$demo/sim.log" 2>&1 &
   local sim=$!
   trap 'kill $sim 2>/dev/null' EXIT
@@ -65,7 +65,15 @@ JSON
   "${hub[@]}" documents --summary
   echo; echo "== hamhub documents --subject 16.71 --missing-metadata --limit 8   (what Kanwil Sumsel should chase)"
   "${hub[@]}" documents --subject 16.71 --missing-metadata --limit 8
-  echo; echo "The demo store is $demo/hub.db; try: build/bin/hamhub --config $demo/hamhub.json sources"
+  echo; echo "== hamhub score --instrument kkpham   (KKPHAM 2024 from the Kanwil's export; criteria model in config/criteria)"
+  "${hub[@]}" score --instrument kkpham
+  echo; echo "== hamhub score --instrument ranham --period 2024-B08   (two kab/kota have not reported B08 yet)"
+  "${hub[@]}" score --instrument ranham --period 2024-B08
+  echo; echo "== hamhub score --instrument skm   (IKM per unit of Kota Palembang, PermenPANRB 14/2017)"
+  "${hub[@]}" score --instrument skm
+  echo; echo "== hamhub score --coach 16.10 --instrument kkpham   (what Ogan Ilir needs to reach Peduli HAM)"
+  "${hub[@]}" score --coach 16.10 --instrument kkpham
+  echo; echo "The demo store is $demo/hub.db; try: build/bin/hamhub --config $demo/hamhub.json score --explain 16.10"
 }
 
 run_tests() {  # run_tests DIR

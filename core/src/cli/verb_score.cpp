@@ -175,6 +175,10 @@ int runScore(const Invocation& inv) {
   }
   std::map<std::string, std::string> names;
   for (const auto& s : session.subjects) names[s.id] = s.name;
+  // Units are scored as "<region>/<unit>": their name is the unit's.
+  for (const auto& row : selected) {
+    if (const auto slash = row.subject.find('/'); slash != std::string::npos) names[row.subject] = row.subject.substr(slash + 1);
+  }
   if (inv.has("explain")) return explain(session, inv, selected, names);
   if (inv.has("coach")) return coach(inv, selected);
 
