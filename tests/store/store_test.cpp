@@ -611,6 +611,38 @@ TEST_P(StorePostgresTest, reconnectsAfterTheServerDroppedTheConnection) {
   EXPECT_EQ(second->size(), 1u);
 }
 
+TEST_P(StoreTest, keepsEveryScoreAsHistoryAndTheLatestAsCurrent) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto row = [](std::string subject, double total, std::string hash) {
+    return ScoreRow{0, std::move(subject), "kkpham", "22/2021", "2024", total, total >= 75 ? "peduli-ham" : "",
+                    0.9, std::move(hash), R"({"total":)" + std::to_string(total) + "}", "2026-11-29T06:00:00Z"};
+  };
+  ASSERT_TRUE(store->insertScores({row("16.10", 78.0, "h1"), row("16.11", 70.5, "h2")}));
+  ASSERT_TRUE(store->insertScores({row("16.10", 71.5, "h3")}));
+
+  ScoreQuery query;
+  query.instrument = "kkpham";
+  auto current = store->currentScores(query);
+  ASSERT_TRUE(current.isOk()) << current.status().message();
+  ASSERT_EQ(current->size(), 2u);
+  EXPECT_EQ((*current)[0].subject, "16.10");
+  EXPECT_DOUBLE_EQ((*current)[0].total, 71.5);
+  EXPECT_EQ((*current)[0].inputHash, "h3");
+  EXPECT_EQ((*current)[0].predicate, "");
+  EXPECT_DOUBLE_EQ((*current)[1].completeness, 0.9);
+
+  auto history = store->scoreHistory("16.10", "kkpham", "2024");
+  ASSERT_TRUE(history.isOk()) << history.status().message();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_DOUBLE_EQ((*history)[0].total, 71.5);  // newest first
+  EXPECT_DOUBLE_EQ((*history)[1].total, 78.0);
+  EXPECT_EQ((*history)[1].predicate, "peduli-ham");
+
+  query.subject = "16.99";
+  EXPECT_TRUE(store->currentScores(query)->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Postgres, StorePostgresTest, ::testing::Values(Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>&) { return std::string("Postgres"); });
 
