@@ -103,6 +103,7 @@ case "${1:-}" in
     build build
     build/bin/json_bench
     build/bin/tabular_bench
+    build/bin/score_bench
     bash tests/bench/jdih_harvest_bench.sh build
     ;;
   build)

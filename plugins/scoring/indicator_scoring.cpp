@@ -81,8 +81,9 @@ IndicatorResult scoreIndicator(const Indicator& indicator, const std::string& cr
   for (const auto& c : counted) r.evidence.push_back(c.index);
   r.state = r.fraction >= 1.0 ? "ok" : "partial";
   const EvidenceItem& first = evidence[counted.front().index];
+  // The evidence's provenance travels with its indexes (IndicatorResult::evidence), not in this text.
   r.detail = points(r.points) + " dari " + points(r.maxPoints) + " poin: " +
-             (first.value.empty() ? std::string("dokumen ada") : "nilai '" + first.value + "'") + " — " + provenance(first);
+             (first.value.empty() ? std::string("dokumen ada") : "nilai '" + first.value + "'");
   if (counted.size() > 1) r.detail += " dan " + std::to_string(counted.size() - 1) + " bukti lain";
   if (withoutDataDukung > 0) r.detail += "; " + std::to_string(withoutDataDukung) + " nilai tanpa data dukung tidak dihitung";
   return r;

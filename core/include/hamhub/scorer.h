@@ -83,7 +83,9 @@ struct ScoreResult {
   std::vector<std::string> problems;
 };
 
-/// @brief A scoring plugin. Deterministic: the same request gives the same result.
+/// @brief A scoring plugin. Deterministic: the same request gives the same result. The host calls
+///        `score` from several threads at once (subjects are scored in parallel): keep it free of
+///        shared mutable state.
 class Scorer : public Plugin {
  public:
   virtual Result<ScoreResult> score(const ScoreRequest& request) = 0;

@@ -96,8 +96,15 @@ int explain(Session& session, const Invocation& inv, const std::vector<host::Sco
                   number(c, "max"));
       for (const auto& i : indicators.isArray() ? indicators.asArray() : JsonValue::Array{}) {
         if (text(i, "criterion") != text(c, "id")) continue;
-        std::printf("    %-22s %6.2f / %-6.2f [%s] %s\n", text(i, "id").c_str(), number(i, "points"), number(i, "max"),
-                    text(i, "confidence").c_str(), text(i, "detail").c_str());
+        std::string source;
+        const JsonValue& evidence = member(i, "evidence");
+        if (evidence.isArray() && !evidence.asArray().empty()) {
+          const JsonValue& e = evidence.asArray().front();
+          source = " — " + text(e, "record_kind") + " '" + text(e, "record_key") + "' (sumber " + text(e, "source") +
+                   (text(e, "url").empty() ? "" : ", " + text(e, "url")) + ")";
+        }
+        std::printf("    %-22s %6.2f / %-6.2f [%s] %s%s\n", text(i, "id").c_str(), number(i, "points"),
+                    number(i, "max"), text(i, "confidence").c_str(), text(i, "detail").c_str(), source.c_str());
       }
     }
     std::cout << "  [C] dasar hukum jelas, [P] sumber sekunder, [A] asumsi (lihat config/criteria)\n\n";

@@ -14,44 +14,32 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string scalarText(const JsonValue& v) {
-  switch (v.type()) {
-    case JsonValue::Type::String:
-      return v.asString();
-    case JsonValue::Type::Bool:
-      return v.asBool() ? "Ya" : "Tidak";
-    case JsonValue::Type::Number: {
-      if (v.isInteger()) return std::to_string(v.asInt());
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%.10g", v.asNumber());
-      return buffer;
-    }
-    default:
-      return {};
-  }
-}
-
 }  // namespace
 
-std::string payloadText(const JsonValue& payload, const std::string& path) {
-  const JsonValue* v = &payload;
-  std::size_t start = 0;
-  while (v != nullptr && start <= path.size()) {
-    const std::size_t dot = path.find('.', start);
-    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    v = v->isObject() ? v->find(key) : nullptr;
-    if (dot == std::string::npos) break;
-    start = dot + 1;
+std::string payloadText(const PayloadFields& payload, const std::string& path) {
+  const PayloadFields::Value* v = payload.find(path);
+  if (v == nullptr || !v->present || v->null) return {};
+  if (v->array) {
+    std::string joined;
+    for (const auto& item : v->items) {
+      if (!item.empty()) joined += (joined.empty() ? "" : "; ") + item;
+    }
+    return joined;
   }
-  if (v == nullptr) return {};
-  if (!v->isArray()) return scalarText(*v);
-  std::string joined;
-  for (const JsonValue& item : v->asArray()) {
-    const std::string text = item.isObject() ? payloadText(item, "url") : scalarText(item);
-    if (text.empty()) continue;
-    joined += (joined.empty() ? "" : "; ") + text;
+  if (v->text == "true") return "Ya";
+  if (v->text == "false") return "Tidak";
+  return v->text;
+}
+
+EvidenceMapper::EvidenceMapper(const CriteriaModel& model) : model_(model) {
+  for (const EvidenceRule& rule : model_.evidence) {
+    std::vector<std::string>& paths = paths_[rule.recordKind];
+    for (const std::string* p : {&rule.indicatorField, &rule.valueField, &rule.evidenceField, &rule.subjectField}) {
+      if (!p->empty()) paths.push_back(*p);
+    }
+    for (const auto& [field, words] : rule.when) paths.push_back(field);
+    paths.push_back("year");
   }
-  return joined;
 }
 
 std::set<std::string> EvidenceMapper::recordKinds() const {
@@ -60,7 +48,7 @@ std::set<std::string> EvidenceMapper::recordKinds() const {
   return kinds;
 }
 
-std::string EvidenceMapper::periodOf(const StoredRecord& record, const JsonValue& payload) const {
+std::string EvidenceMapper::periodOf(const StoredRecord& record, const PayloadFields& payload) const {
   const std::string& period = record.record.period;
   if (!period.empty()) {
     // Connectors write a year where the instrument has rounds or semesters only in the payload.
@@ -75,7 +63,7 @@ std::string EvidenceMapper::periodOf(const StoredRecord& record, const JsonValue
   return {};
 }
 
-const Indicator* EvidenceMapper::indicatorFor(const EvidenceRule& rule, const JsonValue& payload,
+const Indicator* EvidenceMapper::indicatorFor(const EvidenceRule& rule, const PayloadFields& payload,
                                               std::string& named) const {
   if (!rule.indicator.empty()) {
     named = rule.indicator;
@@ -98,9 +86,14 @@ const Indicator* EvidenceMapper::indicatorFor(const EvidenceRule& rule, const Js
 }
 
 void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
-  auto parsed = parseJson(record.record.payload);
-  const JsonValue payload = parsed.isOk() ? std::move(parsed).value() : JsonValue(JsonValue::Object{});
+  const auto paths = paths_.find(record.record.kind);
+  if (paths == paths_.end()) return;
+  PayloadFields& payload = fields_;
   const std::string where = record.record.kind + " '" + record.record.key + "' (sumber " + record.source + ")";
+  if (!payload.read(record.record.payload, paths->second)) {
+    out.problems.push_back(where + ": payload bukan objek JSON");
+    return;
+  }
   for (const EvidenceRule& rule : model_.evidence) {
     if (rule.recordKind != record.record.kind) continue;
     bool passes = true;

@@ -8,6 +8,7 @@
 
 #include "hamhub/criteria.h"
 #include "hamhub/scorer.h"
+#include "host/normalise/payload_fields.h"
 #include "host/store/store_types.h"
 
 namespace hamhub::host {
@@ -27,7 +28,7 @@ struct EvidenceSet {
 /// item's way back to its record.
 class EvidenceMapper {
  public:
-  explicit EvidenceMapper(const CriteriaModel& model) : model_(model) {}
+  explicit EvidenceMapper(const CriteriaModel& model);
 
   /// The record kinds the rules read.
   std::set<std::string> recordKinds() const;
@@ -37,16 +38,20 @@ class EvidenceMapper {
   void finish(EvidenceSet& out);
 
  private:
-  std::string periodOf(const StoredRecord& record, const JsonValue& payload) const;
-  const Indicator* indicatorFor(const EvidenceRule& rule, const JsonValue& payload, std::string& named) const;
+  std::string periodOf(const StoredRecord& record, const PayloadFields& payload) const;
+  const Indicator* indicatorFor(const EvidenceRule& rule, const PayloadFields& payload, std::string& named) const;
 
   const CriteriaModel& model_;
+  // Per record kind, the payload paths its rules read: records are read in one streaming pass
+  // for just these, as a national rescore reads tens of thousands of them.
+  std::map<std::string, std::vector<std::string>> paths_;
+  PayloadFields fields_;
   // (subject, period, indicator code as records name it) that supporting records back.
   std::set<std::tuple<std::string, std::string, std::string>> supported_;
 };
 
-/// The text of the value at dotted `path` in `payload` ("" when absent or null): strings as they
-/// are, numbers as written, booleans as Ya/Tidak, arrays joined with "; ".
-std::string payloadText(const JsonValue& payload, const std::string& path);
+/// The text of the value at dotted `path` ("" when absent or null): strings as they are, numbers as
+/// written, booleans as Ya/Tidak, arrays of strings or numbers joined with "; ".
+std::string payloadText(const PayloadFields& payload, const std::string& path);
 
 }  // namespace hamhub::host

@@ -1,6 +1,9 @@
 #include "host/scoring/score_runner.h"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -120,6 +123,8 @@ Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& o
   for (const std::string& kind : mapper.recordKinds()) {
     RecordQuery query;
     query.kind = kind;
+    // One subject's rescore reads only its records (a unit "16.71/RSUD" lives in its region's).
+    if (options.subject) query.subject = options.subject->substr(0, options.subject->find('/'));
     auto records = store_.records(query);
     if (!records.isOk()) return records.status();
     for (const StoredRecord& record : *records) mapper.add(record, evidence);
@@ -148,15 +153,17 @@ Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& o
   if (options.subject) subjects = subjects.count(*options.subject) > 0 ? std::set<std::string>{*options.subject}
                                                                       : std::set<std::string>{};
 
-  std::vector<ScoreRow> rows;
+  // Gather what needs scoring (sequential: store reads), then score in parallel: subjects are
+  // independent and the scorer is stateless (scorer.h).
+  std::vector<ScoreRequest> requests;
+  std::vector<std::string> hashesToWrite;
   for (const std::string& period : periods) {
     ScoreQuery query;
     query.instrument = model.instrument;
     query.period = period;
-    auto current = store_.currentScores(query);
+    query.subject = options.subject;
+    auto current = store_.currentHashes(query);
     if (!current.isOk()) return current.status();
-    std::map<std::string, std::string> hashes;
-    for (const ScoreRow& row : *current) hashes[row.subject] = row.inputHash;
 
     for (const std::string& subject : subjects) {
       ScoreRequest request{&model, subject, period, {}};
@@ -168,21 +175,48 @@ Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& o
         }
       }
       std::sort(request.evidence.begin(), request.evidence.end(), itemLess);
-      const std::string hash = inputHash(model, request.evidence);
+      std::string hash = inputHash(model, request.evidence);
       if (!options.force) {
-        if (auto it = hashes.find(subject); it != hashes.end() && it->second == hash) {
+        if (auto it = current->find(subject); it != current->end() && it->second == hash) {
           ++summary.unchanged;
           continue;
         }
       }
+      requests.push_back(std::move(request));
+      hashesToWrite.push_back(std::move(hash));
+    }
+  }
+  std::vector<std::optional<ScoreRow>> scored(requests.size());
+  std::vector<std::string> failures(requests.size());
+  std::atomic<std::size_t> next{0};
+  const std::string now = utcNow();
+  auto work = [&] {
+    for (std::size_t i = next++; i < requests.size(); i = next++) {
+      const ScoreRequest& request = requests[i];
       auto result = scorer_.score(request);
       if (!result.isOk()) {
-        ++summary.failed;
-        summary.problems.push_back(model.instrument + " " + period + " " + subject + ": " + result.status().message());
+        failures[i] = model.instrument + " " + request.period + " " + request.subject + ": " + result.status().message();
         continue;
       }
-      rows.push_back(ScoreRow{0, subject, model.instrument, model.version, period, result->total, result->predicate,
-                              result->completeness, hash, scoreResultJson(model, request, *result), utcNow()});
+      scored[i] = ScoreRow{0, request.subject, model.instrument, model.version, request.period, result->total,
+                           result->predicate, result->completeness, hashesToWrite[i],
+                           scoreResultJson(model, request, *result), now};
+    }
+  };
+  const std::size_t threads =
+      requests.size() < 64 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::vector<ScoreRow> rows;
+  rows.reserve(requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (scored[i]) {
+      rows.push_back(std::move(*scored[i]));
+    } else {
+      ++summary.failed;
+      summary.problems.push_back(std::move(failures[i]));
     }
   }
   if (Status stored = store_.insertScores(rows); !stored) return stored;

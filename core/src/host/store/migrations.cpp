@@ -146,8 +146,9 @@ const std::vector<Migration> kMigrations = {
               result TEXT NOT NULL,
               computed_at TEXT NOT NULL,
               current INTEGER NOT NULL DEFAULT 1))",
-         "CREATE INDEX scores_key ON scores (instrument, period, subject, id)",
-         "CREATE INDEX scores_current ON scores (current, instrument, period)",
+         // One index: an index led by `current` would tempt the planner into scanning every
+         // current score of an instrument for each one it retires.
+         "CREATE INDEX scores_key ON scores (instrument, period, subject, current)",
      }},
 };
 

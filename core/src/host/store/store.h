@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -110,6 +111,9 @@ class Store {
   /// The current score of every (subject, instrument, period) matching `query`, ordered by
   /// instrument, period and subject.
   Result<std::vector<ScoreRow>> currentScores(const ScoreQuery& query);
+  /// subject → input hash of the current scores matching `query`: what incremental scoring
+  /// compares against, without reading the stored results.
+  Result<std::map<std::string, std::string>> currentHashes(const ScoreQuery& query);
   /// Every score of one (subject, instrument, period), newest first.
   Result<std::vector<ScoreRow>> scoreHistory(const std::string& subject, const std::string& instrument,
                                              const std::string& period);
