@@ -147,6 +147,28 @@ TEST_F(ScoreCliTest, skmScoresEachUnitAsTheConnectorComputedItsIkm) {
   }
 }
 
+TEST_F(ScoreCliTest, irhRegulationDatabaseReadsEachJdihSitesLastHarvest) {
+  // Kota Lubuk Linggau's JDIH is in maintenance (503): its feed is not valid, Palembang's is.
+  hub({"harvest", "--source", "jdih-16-73", "--source", "jdih-16-71"});
+  const auto r = hub({"score", "--instrument", "irh", "--period", "2024", "--subject", "16.73", "--format", "json",
+                      "--explain", "16.73"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const JsonValue down = json(r);
+  const auto points = [](const JsonValue& explained, const std::string& id) {
+    for (const JsonValue& i : explained.asArray().at(0).find("indicators")->asArray()) {
+      if (i.find("id")->asString() == id) return i.find("points")->asNumber();
+    }
+    return -1.0;
+  };
+  EXPECT_EQ(points(down, "V4.online"), 0.0);
+  const auto up = hub({"score", "--instrument", "irh", "--period", "2024", "--format", "json", "--explain", "16.71"});
+  ASSERT_EQ(up.exitCode, 0) << up.err;
+  const JsonValue palembang = json(up);
+  EXPECT_EQ(points(palembang, "V4.online"), 8.0);
+  EXPECT_EQ(points(palembang, "V4.dokumen"), 4.0);
+  EXPECT_GT(points(palembang, "V4.metadata"), 0.0);
+}
+
 TEST_F(ScoreCliTest, aPeriodTheInstrumentDoesNotHaveIsAUsageError) {
   harvestExports();
   const auto r = hub({"score", "--instrument", "ranham", "--period", "2024-B06"});

@@ -9,6 +9,7 @@
 
 #include "host/harvest/content_hash.h"
 #include "host/scoring/evidence_mapper.h"
+#include "host/scoring/site_figures.h"
 #include "host/util/clock.h"
 
 namespace hamhub::host {
@@ -121,6 +122,12 @@ Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& o
   EvidenceMapper mapper(model);
   EvidenceSet evidence;
   for (const std::string& kind : mapper.recordKinds()) {
+    if (kind == kJdihSiteKind) {
+      auto sites = jdihSiteRecords(store_);
+      if (!sites.isOk()) return sites.status();
+      for (const StoredRecord& record : *sites) mapper.add(record, evidence);
+      continue;
+    }
     RecordQuery query;
     query.kind = kind;
     // One subject's rescore reads only its records (a unit "16.71/RSUD" lives in its region's).
