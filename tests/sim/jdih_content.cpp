@@ -210,17 +210,9 @@ MutationResult JdihContent::mutate(const Mutation& mutation) {
   MutationResult result;
 
   // Changes and removals pick among the documents that were there before this mutation.
-  std::vector<std::size_t> untouched(docs.size());
-  for (std::size_t i = 0; i < untouched.size(); ++i) untouched[i] = i;
-  auto take = [&]() -> std::optional<std::size_t> {
-    if (untouched.empty()) return std::nullopt;
-    const std::size_t k = rng.below(untouched.size());
-    const std::size_t index = untouched[k];
-    untouched.erase(untouched.begin() + static_cast<std::ptrdiff_t>(k));
-    return index;
-  };
+  DistinctPicker untouched(docs.size(), rng);
   for (int k = 0; k < mutation.change; ++k) {
-    auto index = take();
+    auto index = untouched.next();
     if (!index) break;
     JsonValue& d = docs[*index];
     const std::string status = memberText(d, "status");
@@ -236,7 +228,7 @@ MutationResult JdihContent::mutate(const Mutation& mutation) {
   }
   std::vector<std::size_t> removed;
   for (int k = 0; k < mutation.remove; ++k) {
-    auto index = take();
+    auto index = untouched.next();
     if (!index) break;
     result.removed.push_back(memberText(docs[*index], "idData"));
     removed.push_back(*index);

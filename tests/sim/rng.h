@@ -3,7 +3,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace hamhub::sim {
 
@@ -43,6 +45,27 @@ class Rng {
 
  private:
   std::uint64_t state_;
+};
+
+/// Distinct random indexes from [0, n), each handed out once: what a mutation changes or removes
+/// among the items that were there before it.
+class DistinctPicker {
+ public:
+  DistinctPicker(std::size_t n, Rng& rng) : rng_(rng), left_(n) {
+    for (std::size_t i = 0; i < n; ++i) left_[i] = i;
+  }
+  /// The next index; empty once every index was taken.
+  std::optional<std::size_t> next() {
+    if (left_.empty()) return std::nullopt;
+    const std::size_t k = rng_.below(left_.size());
+    const std::size_t index = left_[k];
+    left_.erase(left_.begin() + static_cast<std::ptrdiff_t>(k));
+    return index;
+  }
+
+ private:
+  Rng& rng_;
+  std::vector<std::size_t> left_;
 };
 
 /// FNV-1a 64-bit, for ETags.

@@ -131,24 +131,16 @@ MutationResult TableContent::mutate(const Mutation& mutation) {
   const std::uint64_t version = snapshot_->version + 1;
   Rng rng = Rng::forKeys({fnv1a64(snapshot_->at(generator_->primaryPath()).etag), version});
   MutationResult result;
-  std::vector<std::size_t> untouched(rows_.size());
-  for (std::size_t i = 0; i < untouched.size(); ++i) untouched[i] = i;
-  auto take = [&]() -> std::optional<std::size_t> {
-    if (untouched.empty()) return std::nullopt;
-    const std::size_t k = rng.below(untouched.size());
-    const std::size_t index = untouched[k];
-    untouched.erase(untouched.begin() + static_cast<std::ptrdiff_t>(k));
-    return index;
-  };
+  DistinctPicker untouched(rows_.size(), rng);
   for (int k = 0; k < mutation.change; ++k) {
-    auto index = take();
+    auto index = untouched.next();
     if (!index) break;
     generator_->revise(rows_[*index], rng);
     result.changed.push_back(generator_->keyOf(rows_[*index]));
   }
   std::vector<std::size_t> removed;
   for (int k = 0; k < mutation.remove; ++k) {
-    auto index = take();
+    auto index = untouched.next();
     if (!index) break;
     result.removed.push_back(generator_->keyOf(rows_[*index]));
     removed.push_back(*index);

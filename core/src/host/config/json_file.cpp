@@ -1,5 +1,7 @@
 #include "host/config/json_file.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -31,6 +33,33 @@ Result<JsonValue> readJsonFile(const std::filesystem::path& file, std::size_t ma
   options.maxBytes = maxBytes;
   auto json = parseJson(*text, options);
   return json;
+}
+
+std::vector<TypedJsonFile> readTypedJsonFiles(const std::filesystem::path& dir, std::string_view type,
+                                              ConfigIssues& issues) {
+  std::vector<TypedJsonFile> out;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    issues.push_back({dir.string(), "", "directory does not exist"});
+    return out;
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  // The same order, so the same messages, on every machine.
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    auto json = readJsonFile(file);
+    if (!json.isOk()) {
+      issues.push_back({file.string(), "", json.status().message()});
+      continue;
+    }
+    const JsonValue* found = json->find("type");
+    if (found == nullptr || !found->isString() || found->asString() != type) continue;
+    out.push_back({file, std::move(json).value()});
+  }
+  return out;
 }
 
 }  // namespace hamhub::host

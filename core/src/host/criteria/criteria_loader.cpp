@@ -454,26 +454,9 @@ std::optional<CriteriaModel> parseCriteriaModel(const JsonValue& json, const std
 
 CriteriaCatalog CriteriaCatalog::load(const fs::path& dir, ConfigIssues& issues) {
   CriteriaCatalog catalog;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  if (ec) {
-    issues.push_back({dir.string(), "", "cannot read the criteria directory: " + ec.message()});
-    return catalog;
-  }
-  std::sort(files.begin(), files.end());  // the same order, so the same messages, on every machine
-  for (const auto& file : files) {
-    auto json = readJsonFile(file);
-    if (!json.isOk()) {
-      issues.push_back({file.string(), "", json.status().message()});
-      continue;
-    }
-    const JsonValue* type = json->find("type");
-    if (type == nullptr || !type->isString() || type->asString() != "criteria-model") continue;
-    if (auto model = parseCriteriaModel(*json, file.string(), issues)) {
-      auto bytes = readSmallFile(file, 4u * 1024 * 1024);
+  for (const auto& typed : readTypedJsonFiles(dir, "criteria-model", issues)) {
+    if (auto model = parseCriteriaModel(typed.json, typed.file.string(), issues)) {
+      auto bytes = readSmallFile(typed.file, 4u * 1024 * 1024);
       model->fingerprint = bytes.isOk() ? sha256Hex({*bytes}) : std::string();
       catalog.models_.push_back(std::move(*model));
     }

@@ -30,27 +30,10 @@ Normaliser::Normaliser(std::vector<MetadataRules> rules) : rules_(std::move(rule
 
 Normaliser Normaliser::load(const fs::path& criteriaDir, ConfigIssues& issues) {
   std::vector<MetadataRules> rules;
-  std::error_code ec;
-  if (!fs::is_directory(criteriaDir, ec)) {
-    issues.push_back({criteriaDir.string(), "", "criteria directory does not exist"});
-    return Normaliser();
-  }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(criteriaDir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    auto json = readJsonFile(file);
-    if (!json.isOk()) {
-      issues.push_back({file.string(), "", json.status().message()});
-      continue;
-    }
-    const JsonValue* type = json->find("type");
-    if (type == nullptr || !type->isString() || type->asString() != "metadata-rules") continue;
-    auto loaded = loadMetadataRules(file);
+  for (const auto& typed : readTypedJsonFiles(criteriaDir, "metadata-rules", issues)) {
+    auto loaded = loadMetadataRules(typed.file);
     if (!loaded.isOk()) {
-      issues.push_back({file.string(), "", loaded.status().message()});
+      issues.push_back({typed.file.string(), "", loaded.status().message()});
       continue;
     }
     rules.push_back(std::move(loaded).value());
