@@ -185,6 +185,46 @@ TEST_F(ScorerTest, p2hamAnInvalidValueIsReportedAndCostsItsPoints) {
   EXPECT_EQ(r.reachesTarget, 1u);
 }
 
+TEST_F(ScorerTest, ranhamHalfSubstanceHalfAdministrationPerTargetGroup) {
+  // Each of the 8 indicators is worth 12.5.
+  // perempuan: capaian mean(80%, 60%) = 0.7 → 8.75; a report with data dukung → 12.5
+  // anak: 100% → 12.5; its report lacks data dukung → 0
+  // disabilitas: nothing → 0 + 0;  adat: 50% → 6.25; with data dukung → 12.5
+  // Total 8.75 + 12.5 + 12.5 + 0 + 0 + 0 + 6.25 + 12.5 = 52.5 → Cukup (50–74.99).
+  std::vector<EvidenceItem> e = {
+      item("substansi.perempuan", "Tercapai 80%", true, Combine::Mean),
+      item("substansi.perempuan", "Tercapai 60%", true, Combine::Mean),
+      item("administrasi.perempuan", "", true),
+      item("substansi.anak", "100%", false, Combine::Mean),
+      item("administrasi.anak", "", false),
+      item("substansi.adat", "Tercapai 50%", true, Combine::Mean),
+      item("administrasi.adat", "", true),
+  };
+  const ScoreResult r = score("ranham", "2024-B08", e);
+  EXPECT_DOUBLE_EQ(indicator(r, "substansi.perempuan").points, 8.75);
+  EXPECT_EQ(indicator(r, "administrasi.anak").state, "no-data-dukung");
+  EXPECT_DOUBLE_EQ(r.criteria.at(0).score, 27.5);
+  EXPECT_DOUBLE_EQ(r.criteria.at(1).score, 25.0);
+  EXPECT_DOUBLE_EQ(r.total, 52.5);
+  EXPECT_EQ(r.predicate, "cukup");
+  EXPECT_EQ(r.missing, (std::vector<std::string>{"substansi.disabilitas", "administrasi.anak", "administrasi.disabilitas"}));
+}
+
+TEST_F(ScorerTest, irhWeightsTheVariables25_25_30_20) {
+  // V1 verified score 80% of 25 = 20; V2, V3 missing; V4: online 8 + documents 4 + metadata 65% of 8
+  // = 5.2. Total 37.2 → C (0–49.99). Coaching to BB (70): V3 +30 → 67.2, V2 +25 → 92.2: two steps.
+  std::vector<EvidenceItem> e = {item("V1.skor", "80", true), item("V4.online", "Ya"), item("V4.dokumen", ""),
+                                 item("V4.metadata", "65")};
+  const ScoreResult r = score("irh", "2024", e);
+  EXPECT_DOUBLE_EQ(r.total, 37.2);
+  EXPECT_EQ(r.predicate, "C");
+  ASSERT_GE(r.coaching.size(), 2u);
+  EXPECT_EQ(r.coaching[0].indicator, "V3.skor");
+  EXPECT_DOUBLE_EQ(r.coaching[0].gain, 30.0);
+  EXPECT_EQ(r.coaching[1].indicator, "V2.skor");
+  EXPECT_EQ(r.reachesTarget, 2u);
+}
+
 TEST_F(ScorerTest, evidenceForAnUnknownIndicatorIsReportedAndTheRestScored) {
   std::vector<EvidenceItem> evidence = {item("U1", "4"), item("U42", "4")};
   const ScoreResult r = score("skm", "2024-S1", evidence);
