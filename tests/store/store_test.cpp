@@ -373,9 +373,9 @@ TEST_P(StoreTest, writesBatchesLargerThanOneStatementAndKeepsTheLastOfRepeatedWr
   auto index = store->recordIndex("big");
   ASSERT_TRUE(index.isOk());
   EXPECT_EQ(index->size(), static_cast<std::size_t>(kRecords));
-  EXPECT_EQ(index->find("jdih.document", "7")->contentHash, "h-last");
-  EXPECT_TRUE(index->find("jdih.document", "8")->withdrawn);
-  EXPECT_FALSE(index->find("jdih.document", "9")->withdrawn);
+  EXPECT_EQ(index->find("jdih.document", "7")->content, contentHashDigest("h-last"));
+  EXPECT_TRUE(index->find("jdih.document", "8")->withdrawn());
+  EXPECT_FALSE(index->find("jdih.document", "9")->withdrawn());
   EXPECT_EQ(query("SELECT COUNT(*) FROM record_errors"), "1500");
 }
 
@@ -392,12 +392,12 @@ TEST_P(StoreTest, tellsUnchangedRecordsThroughTheRecordIndex) {
   auto index = store->recordIndex("jdih-16-72");
   ASSERT_TRUE(index.isOk()) << index.status().message();
   EXPECT_EQ(index->size(), 3u);
-  const IndexedRecord* doc1 = index->find("jdih.document", "1");
+  const RecordIndex::Entry* doc1 = index->find("jdih.document", "1");
   ASSERT_NE(doc1, nullptr);
-  EXPECT_EQ(doc1->contentHash, "h1");
-  EXPECT_FALSE(doc1->withdrawn);
+  EXPECT_EQ(doc1->content, contentHashDigest("h1"));
+  EXPECT_FALSE(doc1->withdrawn());
   ASSERT_NE(index->find("jdih.status", "1"), nullptr);
-  EXPECT_EQ(index->find("jdih.status", "1")->contentHash, "s1");
+  EXPECT_EQ(index->find("jdih.status", "1")->content, contentHashDigest("s1"));
   EXPECT_EQ(index->find("jdih.document", "9"), nullptr);
 
   auto other = store->recordIndex("jdih-16-73");
@@ -424,7 +424,7 @@ TEST_P(StoreTest, withdrawsRecordsAndRestoresThemWhenTheyReappear) {
   auto withdrawn = all(*store, "jdih-16-72", true);
   ASSERT_EQ(withdrawn.size(), 2u);
   EXPECT_EQ(withdrawn[1].withdrawnRun, std::optional<std::int64_t>(*run2));
-  EXPECT_TRUE(store->recordIndex("jdih-16-72")->find("jdih.document", "2")->withdrawn);
+  EXPECT_TRUE(store->recordIndex("jdih-16-72")->find("jdih.document", "2")->withdrawn());
 
   auto run3 = store->beginRun("jdih-16-72");
   ASSERT_TRUE(run3.isOk());
@@ -439,7 +439,7 @@ TEST_P(StoreTest, withdrawsRecordsAndRestoresThemWhenTheyReappear) {
   EXPECT_EQ(back[1].firstRun, *run1);
   EXPECT_EQ(back[1].changedRun, *run3);
   EXPECT_EQ(back[1].contentHash, "h2-new");
-  EXPECT_FALSE(store->recordIndex("jdih-16-72")->find("jdih.document", "2")->withdrawn);
+  EXPECT_FALSE(store->recordIndex("jdih-16-72")->find("jdih.document", "2")->withdrawn());
 }
 
 TEST_P(StoreTest, keepsRunBookkeepingNewestFirst) {

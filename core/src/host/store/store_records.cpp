@@ -34,6 +34,12 @@ constexpr std::string_view kUpsertRecordTail =
     "payload = excluded.payload, fetched_at = excluded.fetched_at, changed_run = excluded.changed_run, "
     "withdrawn_run = NULL";
 
+// Only what the harvest's index needs: no payloads.
+constexpr std::string_view kScanRecords =
+    "SELECT kind, natural_key, content_hash, CASE WHEN withdrawn_run IS NULL THEN 0 ELSE 1 END "
+    "FROM records WHERE source = ?";
+constexpr std::size_t kScanPage = 20000;
+
 using ErrorRow = Poco::Tuple<Poco::Int64, std::string, std::string, std::string, std::string>;
 
 struct KeyHash {
@@ -67,23 +73,44 @@ Status invalidBatch(const std::string& store, const std::string& why) {
 
 Result<RecordIndex> Store::recordIndex(std::string_view source) {
   RecordIndex index;
-  Status s = withSession("recordIndex", [&](Poco::Data::Session& session) {
-    std::string src(source);
-    std::vector<std::string> kinds, keys, hashes;
-    std::vector<Poco::Int64> withdrawn;
-    session << dialect_.sql(
-        "SELECT kind, natural_key, content_hash, "
-        "CASE WHEN withdrawn_run IS NULL THEN 0 ELSE 1 END FROM records WHERE source = ?"),
-        use(src), into(kinds), into(keys), into(hashes), into(withdrawn), now;
-    index.reserve(kinds.size());
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-      index.insert(std::move(kinds[i]), std::move(keys[i]),
-                   IndexedRecord{std::move(hashes[i]), withdrawn[i] != 0});
-    }
-    return Status::ok();
+  Status s = scanRecords(source, [&](std::string_view kind, std::string_view key, std::string_view hash, bool withdrawn) {
+    index.insert(recordKeyDigest(kind, key), contentHashDigest(hash), withdrawn ? RecordIndex::kWithdrawn : 0);
   });
   if (!s) return s;
   return index;
+}
+
+Status Store::scanRecords(std::string_view source, const RecordVisitor& visit) {
+  return withSession("scanRecords", [&](Poco::Data::Session& session) {
+    const std::string src(source);
+    if (dialect_.backend() == Backend::Sqlite) {
+      // Stepped row by row straight from SQLite: nothing is collected, nothing copied.
+      SqliteStatement select(session, kScanRecords);
+      select.text(1, src);
+      while (select.nextRow()) {
+        visit(select.columnText(0), select.columnText(1), select.columnText(2), select.columnInteger(3) != 0);
+      }
+      return Status::ok();
+    }
+    // PostgreSQL hands a statement's whole result over at once, so read it in pages along the
+    // primary key, each page its own statement (see bulk.h on re-executing one).
+    std::string afterKind, afterKey;
+    for (bool first = true;; first = false) {
+      std::vector<std::string> kinds, keys, hashes;
+      std::vector<Poco::Int64> withdrawn;
+      Poco::Data::Statement select(session);
+      select << dialect_.sql(std::string(kScanRecords) + (first ? "" : " AND (kind, natural_key) > (?, ?)") +
+                             " ORDER BY kind, natural_key LIMIT " + std::to_string(kScanPage)),
+          useRef(src);
+      if (!first) select, useRef(afterKind), useRef(afterKey);
+      select, into(kinds), into(keys), into(hashes), into(withdrawn);
+      select.execute();
+      for (std::size_t i = 0; i < kinds.size(); ++i) visit(kinds[i], keys[i], hashes[i], withdrawn[i] != 0);
+      if (kinds.size() < kScanPage) return Status::ok();
+      afterKind = std::move(kinds.back());
+      afterKey = std::move(keys.back());
+    }
+  });
 }
 
 Status Store::validateBatch(const Batch& batch) const {
