@@ -7,6 +7,7 @@
 #include <chrono>
 #include <memory>
 #include <regex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -377,6 +378,33 @@ TEST_P(StoreTest, writesBatchesLargerThanOneStatementAndKeepsTheLastOfRepeatedWr
   EXPECT_TRUE(index->find("jdih.document", "8")->withdrawn());
   EXPECT_FALSE(index->find("jdih.document", "9")->withdrawn());
   EXPECT_EQ(query("SELECT COUNT(*) FROM record_errors"), "1500");
+}
+
+// More records than one page of the scan (PostgreSQL reads them in pages of 20,000 along the key),
+// with kinds interleaved so that a page ends inside a kind: every record is visited exactly once.
+TEST_P(StoreTest, scansEveryRecordOfASourceExactlyOnceAcrossPages) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("many");
+  ASSERT_TRUE(run.isOk());
+  Batch b = batchFor("many", *run);
+  constexpr int kRecords = 20'500;
+  for (int i = 0; i < kRecords; ++i) b.writes.push_back(write(i % 2 ? "t.a" : "t.b", std::to_string(i), "h"));
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+  ASSERT_TRUE(store->commitBatch(batchFor("other", *run)).isOk());
+
+  std::set<std::string> seen;
+  std::size_t visits = 0;
+  Status scanned = store->scanRecords("many", [&](std::string_view kind, std::string_view key, std::string_view hash,
+                                                  bool withdrawn) {
+    ++visits;
+    EXPECT_EQ(hash, "h");
+    EXPECT_FALSE(withdrawn);
+    seen.insert(std::string(kind) + "/" + std::string(key));
+  });
+  ASSERT_TRUE(scanned.isOk()) << scanned.message();
+  EXPECT_EQ(visits, static_cast<std::size_t>(kRecords));
+  EXPECT_EQ(seen.size(), static_cast<std::size_t>(kRecords));
 }
 
 TEST_P(StoreTest, tellsUnchangedRecordsThroughTheRecordIndex) {

@@ -8,8 +8,11 @@ namespace hamhub::host {
 
 namespace {
 
-// Pending record data kept in memory before it goes to the spill file, and read back per chunk.
+// Pending record data kept in memory before it goes to the spill file.
 constexpr std::size_t kMaxPendingBytes = 8u * 1024 * 1024;
+// Spilled record data read back per chunk of a commit. Smaller than the pending bound: a chunk is
+// one more statement loop, nothing more, and it is held while SQLite's page cache is at its fullest.
+constexpr std::size_t kSpillChunkBytes = 2u * 1024 * 1024;
 
 std::size_t sizeOf(const StoredRecordWrite& w) {
   const Record& r = w.record;
@@ -120,7 +123,7 @@ Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<Recor
     if (committed) {
       committed = store_.commitBatches(
           [&](Batch& chunk) -> Result<bool> {
-            auto more = spill_.read(chunk.writes, kMaxPendingBytes);
+            auto more = spill_.read(chunk.writes, kSpillChunkBytes);
             if (!more.isOk() || !*more) return more;
             chunk.source = source_;
             chunk.runId = runId_;

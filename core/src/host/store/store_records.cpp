@@ -49,11 +49,17 @@ struct KeyHash {
   }
 };
 
-// The rows to upsert, the last write winning when a batch names one record twice (one statement
-// may not update a row twice on PostgreSQL, and the last emitted version is the current one).
-std::vector<RecordRow> uniqueRows(const Batch& batch, const std::string& fetchedAt) {
+// The rows to upsert, the last write winning when a batch names one record twice (the last
+// emitted version is the current one). SQLite upserts row by row in order, so the last write wins
+// by itself there; a multi-row PostgreSQL statement may not update a row twice, so duplicates are
+// dropped first — a hash set of every key of the batch that SQLite need not pay for.
+std::vector<RecordRow> uniqueRows(const Batch& batch, const std::string& fetchedAt, Backend backend) {
   std::vector<RecordRow> rows;
   rows.reserve(batch.writes.size());
+  if (backend == Backend::Sqlite) {
+    for (const StoredRecordWrite& w : batch.writes) rows.push_back(RecordRow{&batch.source, &w, &fetchedAt, batch.runId});
+    return rows;
+  }
   std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> seen;
   seen.reserve(batch.writes.size());
   for (auto it = batch.writes.rbegin(); it != batch.writes.rend(); ++it) {
@@ -131,7 +137,7 @@ void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
   const std::string fetchedAt = formatUtc(batch.fetchedAt);
   const std::string writtenAt = utcNow();
   const Poco::Int64 runId = batch.runId;
-  std::vector<RecordRow> rows = uniqueRows(batch, fetchedAt);
+  std::vector<RecordRow> rows = uniqueRows(batch, fetchedAt, dialect_.backend());
   std::vector<ErrorRow> errors;
   errors.reserve(batch.errors.size());
   for (const RecordError& err : batch.errors)
