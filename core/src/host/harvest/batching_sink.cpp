@@ -8,8 +8,11 @@ namespace hamhub::host {
 
 namespace {
 
-// Pending record data kept in memory before it goes to the spill file, and read back per chunk.
+// Pending record data kept in memory before it goes to the spill file.
 constexpr std::size_t kMaxPendingBytes = 8u * 1024 * 1024;
+// Spilled record data read back per chunk of a commit. Smaller than the pending bound: a chunk is
+// one more statement loop, nothing more, and it is held while SQLite's page cache is at its fullest.
+constexpr std::size_t kSpillChunkBytes = 2u * 1024 * 1024;
 
 std::size_t sizeOf(const StoredRecordWrite& w) {
   const Record& r = w.record;
@@ -34,18 +37,20 @@ Status BatchingSink::emit(Record record) {
     return Status::ok();
   }
   if (record.subject.empty() && defaultSubjects_.size() == 1) record.subject = defaultSubjects_.front();
-  seen_.emplace(record.kind, record.key);
-  std::string hash = contentHash(record);
-  const IndexedRecord* known = index_.find(record.kind, record.key);
-  if (known != nullptr && !known->withdrawn && known->contentHash == hash) {
+  const Digest128 key = recordKeyDigest(record.kind, record.key);
+  const Sha256Digest content = contentDigest(record);
+  const Digest128 contentShort = truncate(content);
+  RecordIndex::Entry* known = index_.find(key);
+  if (known != nullptr && !known->withdrawn() && known->content == contentShort) {
+    known->flags |= RecordIndex::kSeen;
     ++counts_.unchanged;
     return Status::ok();
   }
   const bool isNew = known == nullptr;
   ++(isNew ? counts_.added : counts_.updated);
-  // Later emits of the same key in this run compare against this version.
-  index_.insert(record.kind, record.key, IndexedRecord{hash, false});
-  pending_.push_back(StoredRecordWrite{std::move(record), std::move(hash), isNew});
+  // Later emits of the same key in this run compare against this version, which is current again.
+  index_.insert(key, contentShort, RecordIndex::kSeen);
+  pending_.push_back(StoredRecordWrite{std::move(record), toHex(content), isNew});
   pendingBytes_ += sizeOf(pending_.back());
   if (pendingBytes_ > kMaxPendingBytes) {
     if (Status spilled = spill_.append(pending_); !spilled) return spilled;
@@ -57,26 +62,38 @@ Status BatchingSink::emit(Record record) {
 
 void BatchingSink::reject(std::string_view key, std::string_view message) {
   ++counts_.failed;
-  rejected_.emplace(key);
+  rejected_.insert(digestOf({key}));
   errors_.push_back(RecordError{std::string(key), std::string(message)});
 }
 
 Status BatchingSink::checkpoint(const Cursor& cursor) { return commit(cursor, {}); }
 
+Result<std::vector<RecordRef>> BatchingSink::withdrawals(const std::vector<std::string>& completeKinds) {
+  std::vector<RecordRef> out;
+  Status scanned = store_.scanRecords(source_, [&](std::string_view kind, std::string_view key, std::string_view,
+                                                   bool withdrawn) {
+    if (withdrawn) return;
+    bool complete = false;
+    for (const auto& k : completeKinds) complete = complete || k == kind;
+    if (!complete) return;
+    // Only records the index knew at the start: one stored since by someone else is not ours to judge.
+    const RecordIndex::Entry* entry = index_.find(recordKeyDigest(kind, key));
+    if (entry == nullptr || entry->seen() || entry->withdrawn() || rejected_.count(digestOf({key})) != 0) return;
+    out.push_back(RecordRef{std::string(kind), std::string(key)});
+  });
+  if (!scanned) return scanned;
+  return out;
+}
+
 Status BatchingSink::finish(const HarvestResult& result) {
-  std::vector<RecordRef> withdrawals;
+  std::vector<RecordRef> gone;
   if (!result.completeKinds.empty()) {
-    index_.forEach([&](std::string_view kind, std::string_view key, const IndexedRecord& entry) {
-      if (entry.withdrawn) return;
-      bool complete = false;
-      for (const auto& k : result.completeKinds) complete = complete || k == kind;
-      if (complete && seen_.count({std::string(kind), std::string(key)}) == 0 && rejected_.count(key) == 0) {
-        withdrawals.push_back(RecordRef{std::string(kind), std::string(key)});
-      }
-    });
+    auto found = withdrawals(result.completeKinds);
+    if (!found.isOk()) return found.status();
+    gone = std::move(found).value();
   }
-  counts_.withdrawn += static_cast<std::int64_t>(withdrawals.size());
-  return commit(result.next, std::move(withdrawals));
+  counts_.withdrawn += static_cast<std::int64_t>(gone.size());
+  return commit(result.next, std::move(gone));
 }
 
 void BatchingSink::project(Batch& batch) const {
@@ -106,7 +123,7 @@ Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<Recor
     if (committed) {
       committed = store_.commitBatches(
           [&](Batch& chunk) -> Result<bool> {
-            auto more = spill_.read(chunk.writes, kMaxPendingBytes);
+            auto more = spill_.read(chunk.writes, kSpillChunkBytes);
             if (!more.isOk() || !*more) return more;
             chunk.source = source_;
             chunk.runId = runId_;

@@ -1,9 +1,8 @@
 #pragma once
 
 #include <cstdint>
-#include <set>
 #include <string>
-#include <utility>
+#include <unordered_set>
 #include <vector>
 
 #include "hamhub/connector.h"
@@ -20,6 +19,10 @@ class Store;
 /// a successful harvest, so a failed or killed run leaves what was stored exactly as it was.
 /// Pending records beyond a few megabytes go to a spill file, so memory stays bounded however
 /// large the feed; a commit then writes the spilled and the in-memory records in one transaction.
+///
+/// What it keeps per record for the whole run is an entry of the RecordIndex (40 bytes): whether a
+/// record is new, changed or unchanged, and whether this run has seen it, are flags and digests
+/// there. The keys a complete listing no longer names are read back from the store at the end.
 ///
 /// Not thread-safe: one sink per run, used from the run's thread.
 class BatchingSink final : public RecordSink {
@@ -40,6 +43,8 @@ class BatchingSink final : public RecordSink {
 
  private:
   Status commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals);
+  // The stored, current records of the complete kinds that this run neither emitted nor rejected.
+  Result<std::vector<RecordRef>> withdrawals(const std::vector<std::string>& completeKinds);
   void project(Batch& batch) const;
 
   Store& store_;
@@ -52,8 +57,11 @@ class BatchingSink final : public RecordSink {
   std::size_t pendingBytes_ = 0;
   SpillFile spill_;
   std::vector<RecordError> errors_;
-  std::set<std::pair<std::string, std::string>> seen_;
-  std::set<std::string, std::less<>> rejected_;  // still listed by the source: never withdrawn
+  struct DigestHash {
+    std::size_t operator()(const Digest128& d) const { return static_cast<std::size_t>(d.lo); }
+  };
+  // Digests of rejected keys (of any kind): still listed by the source, so never withdrawn.
+  std::unordered_set<Digest128, DigestHash> rejected_;
   RunCounts counts_;
   RunCounts committed_;
 };

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "hamhub/status.h"
@@ -41,6 +42,7 @@ class SpillFile {
   std::unique_ptr<std::FILE, Closer> file_;
   std::size_t count_ = 0;
   std::size_t read_ = 0;
+  std::string buffer_;  // one record, reused
 };
 
 }  // namespace hamhub::host

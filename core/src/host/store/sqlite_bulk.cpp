@@ -38,4 +38,19 @@ void SqliteStatement::step() {
   if (rc != SQLITE_DONE) fail(db_, "step");
 }
 
+bool SqliteStatement::nextRow() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  sqlite3_reset(stmt_);
+  if (rc != SQLITE_DONE) fail(db_, "step");
+  return false;
+}
+
+std::string_view SqliteStatement::columnText(int index) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
+  return text == nullptr ? std::string_view() : std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+long long SqliteStatement::columnInteger(int index) const { return sqlite3_column_int64(stmt_, index); }
+
 }  // namespace hamhub::host

@@ -1,6 +1,6 @@
 #pragma once
 
-// The SQLite fast path for the harvest's bulk upserts: sqlite3 statements bound straight from the
+// The SQLite fast path for the harvest's bulk upserts and index scans: sqlite3 statements bound straight from the
 // batch with SQLITE_STATIC (no copies), prepared once per call and stepped per row. Poco's generic
 // binder copies every value into its own buffers and dominated commit time in profiles; the
 // transaction, error handling and every other statement stay with Poco::Data.
@@ -28,6 +28,12 @@ class SqliteStatement {
   void integer(int index, long long value);
   /// Runs the bound row and resets for the next one; throws Poco::Data::DataException on error.
   void step();
+
+  /// Steps a query: true when a row is ready for the column readers, false (and reset) at its end.
+  bool nextRow();
+  /// Column `index` (0-based) of the current row, valid until the next step.
+  std::string_view columnText(int index) const;
+  long long columnInteger(int index) const;
 
  private:
   sqlite3* db_;

@@ -74,9 +74,16 @@ class Store {
   /// Runs, newest first, of one source or all; limit <= 0 means all.
   Result<std::vector<RunRow>> runs(std::optional<std::string> source, int limit);
 
-  /// (kind, key) -> content hash and withdrawn flag of every record of a source, to tell unchanged
-  /// records in memory without a query per record.
+  /// Digests of (kind, key) and content hash, and the withdrawn flag, of every record of a source,
+  /// to tell unchanged records in memory without a query per record.
   Result<RecordIndex> recordIndex(std::string_view source);
+
+  using RecordVisitor =
+      std::function<void(std::string_view kind, std::string_view key, std::string_view contentHash, bool withdrawn)>;
+  /// Calls `visit` for every record of a source, in no particular order, streaming: memory does
+  /// not grow with the number of records. The views last for the call. Runs under the store's
+  /// lock, so `visit` must not call the store.
+  Status scanRecords(std::string_view source, const RecordVisitor& visit);
 
   /// One transaction: upserts the writes (a withdrawn record that is written again is no longer
   /// withdrawn), marks the withdrawals (withdrawn_run = runId), adds the record errors, and moves

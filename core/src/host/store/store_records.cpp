@@ -34,6 +34,12 @@ constexpr std::string_view kUpsertRecordTail =
     "payload = excluded.payload, fetched_at = excluded.fetched_at, changed_run = excluded.changed_run, "
     "withdrawn_run = NULL";
 
+// Only what the harvest's index needs: no payloads.
+constexpr std::string_view kScanRecords =
+    "SELECT kind, natural_key, content_hash, CASE WHEN withdrawn_run IS NULL THEN 0 ELSE 1 END "
+    "FROM records WHERE source = ?";
+constexpr std::size_t kScanPage = 20000;
+
 using ErrorRow = Poco::Tuple<Poco::Int64, std::string, std::string, std::string, std::string>;
 
 struct KeyHash {
@@ -43,11 +49,17 @@ struct KeyHash {
   }
 };
 
-// The rows to upsert, the last write winning when a batch names one record twice (one statement
-// may not update a row twice on PostgreSQL, and the last emitted version is the current one).
-std::vector<RecordRow> uniqueRows(const Batch& batch, const std::string& fetchedAt) {
+// The rows to upsert, the last write winning when a batch names one record twice (the last
+// emitted version is the current one). SQLite upserts row by row in order, so the last write wins
+// by itself there; a multi-row PostgreSQL statement may not update a row twice, so duplicates are
+// dropped first — a hash set of every key of the batch that SQLite need not pay for.
+std::vector<RecordRow> uniqueRows(const Batch& batch, const std::string& fetchedAt, Backend backend) {
   std::vector<RecordRow> rows;
   rows.reserve(batch.writes.size());
+  if (backend == Backend::Sqlite) {
+    for (const StoredRecordWrite& w : batch.writes) rows.push_back(RecordRow{&batch.source, &w, &fetchedAt, batch.runId});
+    return rows;
+  }
   std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> seen;
   seen.reserve(batch.writes.size());
   for (auto it = batch.writes.rbegin(); it != batch.writes.rend(); ++it) {
@@ -67,23 +79,44 @@ Status invalidBatch(const std::string& store, const std::string& why) {
 
 Result<RecordIndex> Store::recordIndex(std::string_view source) {
   RecordIndex index;
-  Status s = withSession("recordIndex", [&](Poco::Data::Session& session) {
-    std::string src(source);
-    std::vector<std::string> kinds, keys, hashes;
-    std::vector<Poco::Int64> withdrawn;
-    session << dialect_.sql(
-        "SELECT kind, natural_key, content_hash, "
-        "CASE WHEN withdrawn_run IS NULL THEN 0 ELSE 1 END FROM records WHERE source = ?"),
-        use(src), into(kinds), into(keys), into(hashes), into(withdrawn), now;
-    index.reserve(kinds.size());
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-      index.insert(std::move(kinds[i]), std::move(keys[i]),
-                   IndexedRecord{std::move(hashes[i]), withdrawn[i] != 0});
-    }
-    return Status::ok();
+  Status s = scanRecords(source, [&](std::string_view kind, std::string_view key, std::string_view hash, bool withdrawn) {
+    index.insert(recordKeyDigest(kind, key), contentHashDigest(hash), withdrawn ? RecordIndex::kWithdrawn : 0);
   });
   if (!s) return s;
   return index;
+}
+
+Status Store::scanRecords(std::string_view source, const RecordVisitor& visit) {
+  return withSession("scanRecords", [&](Poco::Data::Session& session) {
+    const std::string src(source);
+    if (dialect_.backend() == Backend::Sqlite) {
+      // Stepped row by row straight from SQLite: nothing is collected, nothing copied.
+      SqliteStatement select(session, kScanRecords);
+      select.text(1, src);
+      while (select.nextRow()) {
+        visit(select.columnText(0), select.columnText(1), select.columnText(2), select.columnInteger(3) != 0);
+      }
+      return Status::ok();
+    }
+    // PostgreSQL hands a statement's whole result over at once, so read it in pages along the
+    // primary key, each page its own statement (see bulk.h on re-executing one).
+    std::string afterKind, afterKey;
+    for (bool first = true;; first = false) {
+      std::vector<std::string> kinds, keys, hashes;
+      std::vector<Poco::Int64> withdrawn;
+      Poco::Data::Statement select(session);
+      select << dialect_.sql(std::string(kScanRecords) + (first ? "" : " AND (kind, natural_key) > (?, ?)") +
+                             " ORDER BY kind, natural_key LIMIT " + std::to_string(kScanPage)),
+          useRef(src);
+      if (!first) select, useRef(afterKind), useRef(afterKey);
+      select, into(kinds), into(keys), into(hashes), into(withdrawn);
+      select.execute();
+      for (std::size_t i = 0; i < kinds.size(); ++i) visit(kinds[i], keys[i], hashes[i], withdrawn[i] != 0);
+      if (kinds.size() < kScanPage) return Status::ok();
+      afterKind = std::move(kinds.back());
+      afterKey = std::move(keys.back());
+    }
+  });
 }
 
 Status Store::validateBatch(const Batch& batch) const {
@@ -104,7 +137,7 @@ void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
   const std::string fetchedAt = formatUtc(batch.fetchedAt);
   const std::string writtenAt = utcNow();
   const Poco::Int64 runId = batch.runId;
-  std::vector<RecordRow> rows = uniqueRows(batch, fetchedAt);
+  std::vector<RecordRow> rows = uniqueRows(batch, fetchedAt, dialect_.backend());
   std::vector<ErrorRow> errors;
   errors.reserve(batch.errors.size());
   for (const RecordError& err : batch.errors)

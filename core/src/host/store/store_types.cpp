@@ -48,23 +48,4 @@ std::optional<SubjectKind> parseSubjectKind(std::string_view text) { return pars
 const char* runStatusName(RunStatus status) { return nameOf(kRunStatuses, status); }
 std::optional<RunStatus> parseRunStatus(std::string_view text) { return parse(kRunStatuses, text); }
 
-std::size_t RecordIndex::Hash::operator()(const KeyView& k) const {
-  const std::size_t h = std::hash<std::string_view>{}(k.kind);
-  return h ^ (std::hash<std::string_view>{}(k.key) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-}
-
-void RecordIndex::insert(std::string kind, std::string key, IndexedRecord entry) {
-  entries_.insert_or_assign(Key{std::move(kind), std::move(key)}, std::move(entry));
-}
-
-const IndexedRecord* RecordIndex::find(std::string_view kind, std::string_view key) const {
-  const auto it = entries_.find(KeyView{kind, key});
-  return it == entries_.end() ? nullptr : &it->second;
-}
-
-void RecordIndex::forEach(
-    const std::function<void(std::string_view, std::string_view, const IndexedRecord&)>& fn) const {
-  for (const auto& [k, entry] : entries_) fn(k.kind, k.key, entry);
-}
-
 }  // namespace hamhub::host

@@ -4,14 +4,13 @@
 // batches and outcomes around (and, later, across a process boundary) without seeing Poco.
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "hamhub/record.h"
+#include "host/store/record_index.h"
 #include "host/util/clock.h"
 
 namespace hamhub::host {
@@ -75,51 +74,6 @@ struct RunRow {
   std::string errorReason;
   std::int64_t pid = 0;
   std::string hostname;
-};
-
-/// What the store remembers of a stored record, enough to tell unchanged content in memory.
-struct IndexedRecord {
-  std::string contentHash;
-  bool withdrawn = false;
-};
-
-/// (kind, natural key) -> IndexedRecord for one source. Lookups take string_views, so checking a
-/// freshly harvested record allocates nothing.
-class RecordIndex {
- public:
-  void reserve(std::size_t n) { entries_.reserve(n); }
-  void insert(std::string kind, std::string key, IndexedRecord entry);
-  const IndexedRecord* find(std::string_view kind, std::string_view key) const;
-  std::size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
-
-  /// Calls fn(kind, key, entry) for every entry, in no particular order (e.g. to find the records
-  /// a full harvest no longer lists).
-  void forEach(const std::function<void(std::string_view, std::string_view, const IndexedRecord&)>& fn) const;
-
- private:
-  struct KeyView {
-    std::string_view kind;
-    std::string_view key;
-  };
-  struct Key {
-    std::string kind;
-    std::string key;
-  };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(const KeyView& k) const;
-    std::size_t operator()(const Key& k) const { return (*this)(KeyView{k.kind, k.key}); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    template <typename A, typename B>
-    bool operator()(const A& a, const B& b) const {
-      return std::string_view(a.kind) == std::string_view(b.kind) &&
-             std::string_view(a.key) == std::string_view(b.key);
-    }
-  };
-  std::unordered_map<Key, IndexedRecord, Hash, Equal> entries_;
 };
 
 /// A record to insert or update: the connector's fields plus the hash the runner computed.
