@@ -130,6 +130,9 @@ TEST_F(HarvestRunnerTest, rejectedItemsAreCountedStoredAsErrorsAndNeverWithdrawn
   auto partial = run(source("fixture", {{"count", JsonValue(14)}, {"reject_some", JsonValue(true)}}));
   EXPECT_EQ(partial.status, RunStatus::Success);
   EXPECT_EQ(partial.counts.failed, 2);  // key-3 and key-10
+  EXPECT_EQ(partial.errorReason, "rejected-records");
+  EXPECT_EQ(partial.error, "2 items rejected, the others stored (first: key-3: simulated unreadable item; "
+                           "key-10: simulated unreadable item)");
   EXPECT_EQ(partial.counts.withdrawn, 0);
   EXPECT_EQ(stored("src-fixture").size(), 14u);
 }

@@ -64,6 +64,7 @@ void BatchingSink::reject(std::string_view key, std::string_view message) {
   ++counts_.failed;
   rejected_.insert(digestOf({key}));
   errors_.push_back(RecordError{std::string(key), std::string(message)});
+  if (firstRejections_.size() < 3) firstRejections_.push_back(std::string(key) + ": " + std::string(message));
 }
 
 Status BatchingSink::checkpoint(const Cursor& cursor) { return commit(cursor, {}); }

@@ -40,6 +40,8 @@ class BatchingSink final : public RecordSink {
   const RunCounts& counts() const { return counts_; }
   /// Counts as of the last successful commit: what a run that fails afterwards really stored.
   const RunCounts& committedCounts() const { return committed_; }
+  /// The first few rejections ("key: message"), for the run's one-line error.
+  const std::vector<std::string>& firstRejections() const { return firstRejections_; }
 
  private:
   Status commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals);
@@ -57,6 +59,7 @@ class BatchingSink final : public RecordSink {
   std::size_t pendingBytes_ = 0;
   SpillFile spill_;
   std::vector<RecordError> errors_;
+  std::vector<std::string> firstRejections_;
   struct DigestHash {
     std::size_t operator()(const Digest128& d) const { return static_cast<std::size_t>(d.lo); }
   };

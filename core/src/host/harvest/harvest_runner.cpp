@@ -115,7 +115,16 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
   }
   Status committed = sink.finish(*result);
   if (!committed) return finish(RunStatus::Failed, committed, sink.committedCounts());
-  return finish(RunStatus::Success, Status::ok(), sink.counts());
+  // The good records are stored; the run still says, classified, what it had to leave out.
+  Status rejected = Status::ok();
+  if (const std::int64_t failed = sink.counts().failed; failed > 0) {
+    std::string first;
+    for (const auto& line : sink.firstRejections()) first += (first.empty() ? "" : "; ") + line;
+    rejected = Status::error(std::to_string(failed) + (failed == 1 ? " item" : " items") +
+                                 " rejected, the others stored (first: " + first + ")",
+                             "rejected-records");
+  }
+  return finish(RunStatus::Success, rejected, sink.counts());
 }
 
 }  // namespace hamhub::host
