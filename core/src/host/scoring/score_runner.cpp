@@ -132,9 +132,8 @@ Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& o
     query.kind = kind;
     // One subject's rescore reads only its records (a unit "16.71/RSUD" lives in its region's).
     if (options.subject) query.subject = options.subject->substr(0, options.subject->find('/'));
-    auto records = store_.records(query);
-    if (!records.isOk()) return records.status();
-    for (const StoredRecord& record : *records) mapper.add(record, evidence);
+    Status read = store_.forEachRecord(query, [&](const StoredRecord& record) { mapper.add(record, evidence); });
+    if (!read) return read;
   }
   mapper.finish(evidence);
   for (auto& p : evidence.problems) summary.problems.push_back(model.instrument + ": " + p);

@@ -32,6 +32,10 @@ void SqliteStatement::integer(int index, long long value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
 }
 
+void SqliteStatement::real(int index, double value) {
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
+}
+
 void SqliteStatement::step() {
   const int rc = sqlite3_step(stmt_);
   sqlite3_reset(stmt_);

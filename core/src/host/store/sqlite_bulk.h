@@ -26,6 +26,7 @@ class SqliteStatement {
   /// Binds column `index` (1-based) to text that outlives the step.
   void text(int index, const std::string& value);
   void integer(int index, long long value);
+  void real(int index, double value);
   /// Runs the bound row and resets for the next one; throws Poco::Data::DataException on error.
   void step();
 

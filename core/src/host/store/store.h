@@ -112,6 +112,10 @@ class Store {
   /// Per source: current documents, how many have complete metadata, the newest date.
   Result<std::vector<DocumentFigures>> documentFigures();
 
+  /// Calls `visit` for every current record matching `query` (source, kind, subject; no limit),
+  /// streaming on SQLite. Runs under the store's lock, so `visit` must not call the store.
+  Status forEachRecord(const RecordQuery& query, const std::function<void(const StoredRecord&)>& visit);
+
   /// Writes new scores in one transaction; each becomes the current one of its (subject,
   /// instrument, period) and the previous stays as history.
   Status insertScores(const std::vector<ScoreRow>& scores);

@@ -3,6 +3,7 @@
 #include <Poco/Data/Session.h>
 
 #include "host/store/dialect.h"
+#include "host/store/sqlite_bulk.h"
 #include "host/store/store.h"
 #include "host/store/transaction.h"
 
@@ -43,32 +44,45 @@ std::vector<ScoreRow> selectScores(Poco::Data::Session& session, const std::stri
 
 Status Store::insertScores(const std::vector<ScoreRow>& scores) {
   if (scores.empty()) return Status::ok();
-  // Column vectors bound once: Poco runs each statement for every row on one prepared statement,
-  // which is what lets a national rescore write its 15,000 rows in well under a second.
-  std::vector<std::string> subjects, instruments, versions, periods, predicates, hashes, results, computed;
-  std::vector<double> totals, completeness;
-  for (const ScoreRow& row : scores) {
-    subjects.push_back(row.subject);
-    instruments.push_back(row.instrument);
-    versions.push_back(row.version);
-    periods.push_back(row.period);
-    totals.push_back(row.total);
-    predicates.push_back(row.predicate);
-    completeness.push_back(row.completeness);
-    hashes.push_back(row.inputHash);
-    results.push_back(row.result);
-    computed.push_back(row.computedAt);
-  }
+  static constexpr std::string_view kRetire =
+      "UPDATE scores SET current = 0 WHERE instrument = ? AND period = ? AND subject = ? AND current = 1";
+  static constexpr std::string_view kInsert =
+      "INSERT INTO scores (subject, instrument, version, period, total, predicate, completeness, input_hash, "
+      "result, computed_at, current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
   return withSession("insertScores", [&](Poco::Data::Session& session) {
     return inTransaction(session, dialect_, [&]() -> Status {
-      session << dialect_.sql(
-          "UPDATE scores SET current = 0 WHERE instrument = ? AND period = ? AND subject = ? AND current = 1"),
-          use(instruments), use(periods), use(subjects), now;
-      session << dialect_.sql(
-          "INSERT INTO scores (subject, instrument, version, period, total, predicate, completeness, "
-          "input_hash, result, computed_at, current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-          use(subjects), use(instruments), use(versions), use(periods), use(totals), use(predicates),
-          use(completeness), use(hashes), use(results), use(computed), now;
+      if (dialect_.backend() == Backend::Sqlite) {
+        // Bound in place on two prepared statements: a national rescore writes 15,000 rows of
+        // explanation, and Poco's binder copies every value first.
+        SqliteStatement retire(session, kRetire);
+        SqliteStatement insert(session, kInsert);
+        for (const ScoreRow& row : scores) {
+          retire.text(1, row.instrument);
+          retire.text(2, row.period);
+          retire.text(3, row.subject);
+          retire.step();
+          insert.text(1, row.subject);
+          insert.text(2, row.instrument);
+          insert.text(3, row.version);
+          insert.text(4, row.period);
+          insert.real(5, row.total);
+          insert.text(6, row.predicate);
+          insert.real(7, row.completeness);
+          insert.text(8, row.inputHash);
+          insert.text(9, row.result);
+          insert.text(10, row.computedAt);
+          insert.step();
+        }
+        return Status::ok();
+      }
+      for (const ScoreRow& row : scores) {
+        double total = row.total, completeness = row.completeness;
+        session << dialect_.sql(std::string(kRetire)), useRef(row.instrument), useRef(row.period),
+            useRef(row.subject), now;
+        session << dialect_.sql(std::string(kInsert)), useRef(row.subject), useRef(row.instrument),
+            useRef(row.version), useRef(row.period), use(total), useRef(row.predicate), use(completeness),
+            useRef(row.inputHash), useRef(row.result), useRef(row.computedAt), now;
+      }
       return Status::ok();
     });
   });
