@@ -25,9 +25,7 @@ class BatchingSinkTest : public ::testing::Test {
   RunCounts run(const std::function<void(BatchingSink&)>& body, std::vector<std::string> complete = {}) {
     auto runId = store_->beginRun("src");
     EXPECT_TRUE(runId.isOk());
-    auto index = store_->recordIndex("src");
-    EXPECT_TRUE(index.isOk());
-    BatchingSink sink(*store_, normaliser_, "src", *runId, std::move(index).value(), {"16.73"});
+    BatchingSink sink(*store_, normaliser_, "src", *runId, [&] { return store_->recordIndex("src"); }, {"16.73"});
     body(sink);
     HarvestResult result;
     result.next = "cursor";

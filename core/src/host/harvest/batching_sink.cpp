@@ -23,15 +23,25 @@ std::size_t sizeOf(const StoredRecordWrite& w) {
 }  // namespace
 
 BatchingSink::BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
-                           RecordIndex index, std::vector<std::string> defaultSubjects)
+                           IndexLoader loadIndex, std::vector<std::string> defaultSubjects)
     : store_(store),
       normaliser_(normaliser),
       source_(std::move(source)),
       runId_(runId),
-      index_(std::move(index)),
+      loadIndex_(std::move(loadIndex)),
       defaultSubjects_(std::move(defaultSubjects)) {}
 
+Status BatchingSink::ensureIndex() {
+  if (indexLoaded_) return Status::ok();
+  auto loaded = loadIndex_();
+  if (!loaded.isOk()) return loaded.status();
+  index_ = std::move(loaded).value();
+  indexLoaded_ = true;
+  return Status::ok();
+}
+
 Status BatchingSink::emit(Record record) {
+  if (Status ready = ensureIndex(); !ready) return ready;
   if (record.kind.empty() || record.key.empty()) {
     reject(record.key, "record without kind or key");
     return Status::ok();
@@ -89,6 +99,7 @@ Result<std::vector<RecordRef>> BatchingSink::withdrawals(const std::vector<std::
 Status BatchingSink::finish(const HarvestResult& result) {
   std::vector<RecordRef> gone;
   if (!result.completeKinds.empty()) {
+    if (Status ready = ensureIndex(); !ready) return ready;
     auto found = withdrawals(result.completeKinds);
     if (!found.isOk()) return found.status();
     gone = std::move(found).value();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -27,8 +28,12 @@ class Store;
 /// Not thread-safe: one sink per run, used from the run's thread.
 class BatchingSink final : public RecordSink {
  public:
+  /// Loads the source's record index; called once, at the first record (a not-modified run that
+  /// emits nothing never reads the source's records).
+  using IndexLoader = std::function<Result<RecordIndex>()>;
+
   BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
-               RecordIndex index, std::vector<std::string> defaultSubjects);
+               IndexLoader loadIndex, std::vector<std::string> defaultSubjects);
 
   Status emit(Record record) override;
   void reject(std::string_view key, std::string_view message) override;
@@ -44,6 +49,7 @@ class BatchingSink final : public RecordSink {
   const std::vector<std::string>& firstRejections() const { return firstRejections_; }
 
  private:
+  Status ensureIndex();
   Status commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals);
   // The stored, current records of the complete kinds that this run neither emitted nor rejected.
   Result<std::vector<RecordRef>> withdrawals(const std::vector<std::string>& completeKinds);
@@ -53,6 +59,8 @@ class BatchingSink final : public RecordSink {
   const Normaliser& normaliser_;
   std::string source_;
   std::int64_t runId_;
+  IndexLoader loadIndex_;
+  bool indexLoaded_ = false;
   RecordIndex index_;
   std::vector<std::string> defaultSubjects_;
   std::vector<StoredRecordWrite> pending_;

@@ -86,8 +86,6 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
   Status configured = (*connector)->configure(source.options);
   if (!configured) return finish(RunStatus::Failed, Status::error(configured.message(), "invalid-option"), {});
 
-  auto index = store_.recordIndex(source.id);
-  if (!index.isOk()) return finish(RunStatus::Failed, index.status(), {});
   auto cursor = store_.cursor(source.id);
   if (!cursor.isOk()) return finish(RunStatus::Failed, cursor.status(), {});
 
@@ -99,7 +97,9 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
   };
   auto http = httpFactory_(source, cancelled);
   HarvestContext context(source, *http, subjects_, cancelled);
-  BatchingSink sink(store_, normaliser_, source.id, *runId, std::move(index).value(), source.subjects);
+  // The record index is read when the first record arrives: an unchanged feed (304) never reads it.
+  BatchingSink sink(store_, normaliser_, source.id, *runId, [&] { return store_.recordIndex(source.id); },
+                    source.subjects);
 
   auto result = (*connector)->harvest(context, cursor->value_or(""), sink);
   if (!result.isOk() || cancelled()) {
