@@ -23,12 +23,14 @@ std::size_t sizeOf(const StoredRecordWrite& w) {
 }  // namespace
 
 BatchingSink::BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
-                           IndexLoader loadIndex, std::vector<std::string> defaultSubjects)
+                           IndexLoader loadIndex, std::vector<std::string> defaultSubjects,
+                           std::optional<Cursor> storedCursor)
     : store_(store),
       normaliser_(normaliser),
       source_(std::move(source)),
       runId_(runId),
       loadIndex_(std::move(loadIndex)),
+      storedCursor_(std::move(storedCursor)),
       defaultSubjects_(std::move(defaultSubjects)) {}
 
 Status BatchingSink::ensureIndex() {
@@ -115,6 +117,12 @@ void BatchingSink::project(Batch& batch) const {
 }
 
 Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<RecordRef> withdrawals) {
+  if (pending_.empty() && spill_.empty() && withdrawals.empty() && errors_.empty() &&
+      (!cursor || cursor == storedCursor_)) {
+    committed_ = counts_;
+    return Status::ok();
+  }
+  if (cursor) storedCursor_ = cursor;
   Batch batch;
   batch.source = source_;
   batch.runId = runId_;

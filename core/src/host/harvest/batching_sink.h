@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -32,8 +33,11 @@ class BatchingSink final : public RecordSink {
   /// emits nothing never reads the source's records).
   using IndexLoader = std::function<Result<RecordIndex>()>;
 
+  /// `storedCursor`: the cursor the run started from; committing it again with nothing else to
+  /// write is skipped, so an unchanged source's run writes nothing but its run row.
   BatchingSink(Store& store, const Normaliser& normaliser, std::string source, std::int64_t runId,
-               IndexLoader loadIndex, std::vector<std::string> defaultSubjects);
+               IndexLoader loadIndex, std::vector<std::string> defaultSubjects,
+               std::optional<Cursor> storedCursor = std::nullopt);
 
   Status emit(Record record) override;
   void reject(std::string_view key, std::string_view message) override;
@@ -60,6 +64,7 @@ class BatchingSink final : public RecordSink {
   std::string source_;
   std::int64_t runId_;
   IndexLoader loadIndex_;
+  std::optional<Cursor> storedCursor_;
   bool indexLoaded_ = false;
   RecordIndex index_;
   std::vector<std::string> defaultSubjects_;

@@ -99,7 +99,7 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
   HarvestContext context(source, *http, subjects_, cancelled);
   // The record index is read when the first record arrives: an unchanged feed (304) never reads it.
   BatchingSink sink(store_, normaliser_, source.id, *runId, [&] { return store_.recordIndex(source.id); },
-                    source.subjects);
+                    source.subjects, *cursor);
 
   auto result = (*connector)->harvest(context, cursor->value_or(""), sink);
   if (!result.isOk() || cancelled()) {
