@@ -11,6 +11,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "support/connector_options.h"
 #include <boost/dll/shared_library.hpp>
 
 #include <hamhub/connector.h>
@@ -103,25 +105,9 @@ class RecordingSink final : public RecordSink {
   std::vector<Cursor> checkpoints;
 };
 
-// What the host does before configure(): defaults from the manifest's option table, then the
-// source's own values.
-Options optionsWith(const std::map<std::string, JsonValue>& values) {
-  std::map<std::string, JsonValue, std::less<>> all;
-  for (const auto& spec : kOptions) {
-    if (spec.defaultJson == nullptr) continue;
-    auto parsed = parseJson(spec.defaultJson);
-    EXPECT_TRUE(parsed) << spec.name << ": " << parsed.status().message();
-    if (parsed) all[spec.name] = parsed.value();
-  }
-  for (const auto& [name, value] : values) all[name] = value;
-  return Options(std::move(all));
-}
+Options optionsWith(const std::map<std::string, JsonValue>& values) { return ::hamhub::test::optionsWith(kOptions, values); }
 
-JsonValue payloadOf(const Record& record) {
-  auto parsed = parseJson(record.payload);
-  EXPECT_TRUE(parsed) << parsed.status().message();
-  return parsed ? parsed.value() : JsonValue();
-}
+JsonValue payloadOf(const Record& record) { return ::hamhub::test::payloadOf(record); }
 
 std::string str(const JsonValue& object, const char* name) {
   const JsonValue* value = object.find(name);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/connector_options.h"
+
 #include "host/subjects/region_catalog.h"
 #include "support/temp_dir.h"
 
@@ -17,23 +19,9 @@ const host::SubjectCatalog& regionCatalog() {
   return catalog;
 }
 
-Options optionsWith(const std::map<std::string, JsonValue>& values) {
-  std::map<std::string, JsonValue, std::less<>> all;
-  for (const auto& spec : kOptions) {
-    if (spec.defaultJson == nullptr) continue;
-    auto parsed = parseJson(spec.defaultJson);
-    EXPECT_TRUE(parsed) << spec.name << ": " << parsed.status().message();
-    if (parsed) all[spec.name] = parsed.value();
-  }
-  for (const auto& [name, value] : values) all[name] = value;
-  return Options(std::move(all));
-}
+Options optionsWith(const std::map<std::string, JsonValue>& values) { return ::hamhub::test::optionsWith(kOptions, values); }
 
-JsonValue payloadOf(const Record& record) {
-  auto parsed = parseJson(record.payload);
-  EXPECT_TRUE(parsed) << parsed.status().message();
-  return parsed ? parsed.value() : JsonValue();
-}
+JsonValue payloadOf(const Record& record) { return ::hamhub::test::payloadOf(record); }
 
 ConnectorDriver::ConnectorDriver() {
   host::HttpClientConfig config;
