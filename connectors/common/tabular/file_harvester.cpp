@@ -66,17 +66,19 @@ Result<HarvestResult> FileHarvester::run(const Cursor& cursorText) {
     auto file = download(cursor, temp.path());
     if (!file) return file.status();
     if (*file) {
-      if (Status s = harvestFile(**file, cursor); !s) return s;
+      if (Status s = harvestFile(**file, cursor, true); !s) return s;
     }
   } else {
     std::error_code error;
     const std::filesystem::path path(settings_.path);
     if (std::filesystem::is_directory(path, error)) {
-      for (const auto& file : listDropFolder(path, settings_.format)) {
-        if (Status s = harvestFile(SourceFile{file, file.filename().string()}, cursor); !s) return s;
+      const auto files = listDropFolder(path, settings_.format);
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        const SourceFile file{files[i], files[i].filename().string()};
+        if (Status s = harvestFile(file, cursor, i + 1 == files.size()); !s) return s;
       }
     } else if (std::filesystem::is_regular_file(path, error)) {
-      if (Status s = harvestFile(SourceFile{path, path.filename().string()}, cursor); !s) return s;
+      if (Status s = harvestFile(SourceFile{path, path.filename().string()}, cursor, true); !s) return s;
     } else {
       return Status::error(settings_.path + ": no such file or folder", "io");
     }
@@ -89,7 +91,7 @@ Result<HarvestResult> FileHarvester::run(const Cursor& cursorText) {
   return HarvestResult{cursor.serialise(), {}};
 }
 
-Status FileHarvester::harvestFile(const SourceFile& file, FileCursor& cursor) {
+Status FileHarvester::harvestFile(const SourceFile& file, FileCursor& cursor, bool last) {
   auto before = fingerprint(file.path);
   if (!before) {
     fail(before.status());
@@ -99,8 +101,11 @@ Status FileHarvester::harvestFile(const SourceFile& file, FileCursor& cursor) {
     context_.log().debug(file.name + ": harvested before (same content), skipped");
     return Status::ok();
   }
-  // Reject: read once to find bad rows without emitting, then again to emit. Skip: one pass.
-  const bool validateFirst = settings_.onBadRow == BadRowPolicy::Reject;
+  // Skip: one pass. Reject: a bad row must leave nothing of its file stored while the files before
+  // and after it in a drop folder are still stored, so the file is read once to find bad rows and
+  // again to emit. The last file of a run (and a single file or download) needs no first pass:
+  // its rows are only pending until the end of the run, and a bad row fails the run, which drops them.
+  const bool validateFirst = settings_.onBadRow == BadRowPolicy::Reject && !last;
   FileReport report;
   Status read = readFile(file, !validateFirst, report);
   if (report.fatal) return read;

@@ -46,7 +46,8 @@ class FileHarvester {
     bool fatal = false;  // the harvest must stop (store failure, cancellation)
   };
 
-  Status harvestFile(const SourceFile& file, FileCursor& cursor);
+  /// `last`: no other file follows in this run (see the bad-row policy in the .cpp).
+  Status harvestFile(const SourceFile& file, FileCursor& cursor, bool last);
   Status readFile(const SourceFile& file, bool emit, FileReport& report);
   Status handleItem(const Item& item, bool emit, const TableLocation& location, FileReport& report);
   Result<std::optional<SourceFile>> download(FileCursor& cursor, const std::filesystem::path& target);
