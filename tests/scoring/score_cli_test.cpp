@@ -111,6 +111,14 @@ TEST_F(ScoreCliTest, explainTracesPointsToRecordsAndCoachRanksWhatIsMissing) {
   EXPECT_NE(explain.out.find("kkpham.indicator_value '16.10|2024|"), std::string::npos);
   EXPECT_NE(explain.out.find("(sumber kkpham-16, " + sim_->baseUrl()), std::string::npos);
 
+  // Regional offices read Bahasa Indonesia; English is there for the asking.
+  const auto english = hub({"score", "--explain", "16.10", "--instrument", "kkpham", "--lang", "en"});
+  ASSERT_EQ(english.exitCode, 0) << english.err;
+  EXPECT_NE(english.out.find("  Score "), std::string::npos) << english.out;
+  EXPECT_NE(english.out.find(" points: value '"), std::string::npos) << english.out;
+  EXPECT_NE(english.out.find("(source kkpham-16, "), std::string::npos);
+  EXPECT_EQ(english.out.find("kelengkapan"), std::string::npos);
+
   const auto coach = hub({"score", "--coach", "16.10", "--instrument", "kkpham", "--format", "json"});
   ASSERT_EQ(coach.exitCode, 0) << coach.err;
   const JsonValue steps = json(coach);

@@ -40,8 +40,73 @@ bool inRegion(const std::string& subject, const std::string& region) {
   return subject == region || subject.rfind(region + ".", 0) == 0 || subject.rfind(region + "/", 0) == 0;
 }
 
+// What regional offices read is Bahasa Indonesia; `--lang en` gives the English.
+struct Phrases {
+  const char* score;  // "Nilai"
+  const char* of;     // "dari"
+  const char* noPredicate;
+  const char* predicate;
+  const char* completeness;
+  const char* previously;  // "Sebelumnya"
+  const char* changed;     // "yang berubah:"
+  const char* legend;
+  const char* reaches;  // "N <reaches>"
+  const char* unreachable;
+  const char* reached;
+  const char* points;  // "poin"
+  const char* source;  // "sumber"
+  const char* unchanged;
+};
+
+const Phrases kIndonesian{"Nilai", "dari", ", belum mendapat predikat", ", predikat ", "; kelengkapan data ",
+                          "Sebelumnya", "yang berubah:",
+                          "  [C] dasar hukum jelas, [P] sumber sekunder, [A] asumsi (lihat config/criteria)\n",
+                          " langkah terkecil mencapai target", "target tidak tercapai dengan indikator yang ada",
+                          "sudah mencapai target", "poin", "sumber", "tidak ada indikator yang berubah"};
+const Phrases kEnglish{"Score", "of", ", no predicate yet", ", predicate ", "; data completeness ", "Previously",
+                       "what changed:",
+                       "  [C] stated by a public source, [P] secondary sources, [A] assumption (see config/criteria)\n",
+                       " smallest steps reach the target", "the target cannot be reached with the indicators there are",
+                       "target already reached", "points", "source", "no indicator changed"};
+
+std::string fixed(double v, int decimals) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+  return buffer;
+}
+
+bool english(const Invocation& inv) { return inv.get("lang", "id") == "en"; }
+
+// An indicator's line of the explanation in English, from the stored figures (the scorer words
+// its own detail in Bahasa Indonesia).
+std::string detailEn(const JsonValue& indicator) {
+  const std::string state = text(indicator, "state");
+  if (state == "missing") return "no data";
+  if (state == "no-data-dukung") return "a value without data dukung (supporting evidence)";
+  const JsonValue& evidence = member(indicator, "evidence");
+  const JsonValue* first = evidence.isArray() && !evidence.asArray().empty() ? &evidence.asArray().front() : nullptr;
+  const std::string value = first != nullptr ? text(*first, "value") : std::string();
+  if (state == "invalid") return "the value cannot be read for this indicator";
+  char line[128];
+  std::snprintf(line, sizeof line, "%.2f of %.2f points: ", number(indicator, "points"), number(indicator, "max"));
+  return line + (value.empty() ? std::string("document present") : "value '" + value + "'");
+}
+
+std::string actionEn(const JsonValue& step, const JsonValue& indicators) {
+  const std::string id = text(step, "indicator");
+  std::string state, name;
+  for (const auto& i : indicators.isArray() ? indicators.asArray() : JsonValue::Array{}) {
+    if (text(i, "id") == id) state = text(i, "state"), name = text(i, "name");
+  }
+  const std::string what = "indicator " + id + " (" + name + ")";
+  if (state == "missing") return "Send the data and its data dukung for " + what;
+  if (state == "no-data-dukung") return "Complete the data dukung for " + what;
+  if (state == "invalid") return "Correct the value of " + what;
+  return "Raise the achievement of " + what;
+}
+
 // Which indicators moved between two stored results, for "went from 78.0 to 71.5: …".
-std::vector<std::string> changes(const JsonValue& before, const JsonValue& after) {
+std::vector<std::string> changes(const JsonValue& before, const JsonValue& after, const Phrases& words) {
   std::map<std::string, double> old;
   const JsonValue& was = member(before, "indicators");
   if (was.isArray()) {
@@ -55,7 +120,7 @@ std::vector<std::string> changes(const JsonValue& before, const JsonValue& after
     const double current = number(i, "points");
     if (std::fabs(current - previous) < 0.005) continue;
     char line[256];
-    std::snprintf(line, sizeof line, "%s: %.2f → %.2f poin (%s)", text(i, "id").c_str(), previous, current,
+    std::snprintf(line, sizeof line, "%s: %.2f → %.2f %s (%s)", text(i, "id").c_str(), previous, current, words.points,
                   text(i, "state").c_str());
     out.push_back(line);
   }
@@ -65,13 +130,14 @@ std::vector<std::string> changes(const JsonValue& before, const JsonValue& after
 int explain(Session& session, const Invocation& inv, const std::vector<host::ScoreRow>& rows,
             const std::map<std::string, std::string>& names) {
   if (rows.empty()) return fail("no score for " + inv.get("explain"), "Harvest its sources first, then run 'hamhub score'.");
+  const Phrases& words = english(inv) ? kEnglish : kIndonesian;
   JsonValue::Array out;
   for (const auto& row : rows) {
     JsonValue result = parsedResult(row);
     auto history = session.store->scoreHistory(row.subject, row.instrument, row.period);
     JsonValue previous;
     if (history.isOk() && history->size() > 1) previous = parsedResult((*history)[1]);
-    const auto moved = previous.isNull() ? std::vector<std::string>{} : changes(previous, result);
+    const auto moved = previous.isNull() ? std::vector<std::string>{} : changes(previous, result, words);
     if (inv.format == Format::Json) {
       result.set("previous_total", previous.isNull() ? JsonValue() : JsonValue(number(previous, "total")));
       JsonValue::Array list(moved.begin(), moved.end());
@@ -82,12 +148,17 @@ int explain(Session& session, const Invocation& inv, const std::vector<host::Sco
     const auto name = names.find(row.subject);
     std::cout << (name != names.end() ? name->second + " (" + row.subject + ")" : row.subject) << " — "
               << text(result, "legal_basis") << " — " << row.period << "\n";
-    std::printf("  Nilai %.2f dari %.0f", row.total, number(result, "scale"));
-    std::cout << (row.predicate.empty() ? ", belum mendapat predikat" : ", predikat " + text(result, "predicate_name"))
-              << "; kelengkapan data " << static_cast<int>(std::lround(row.completeness * 100)) << "%\n";
+    std::cout << "  " << words.score << " " << fixed(row.total, 2) << " " << words.of << " "
+              << fixed(number(result, "scale"), 0);
+    const std::string predicateName =
+        english(inv) && !text(result, "predicate_name_en").empty() ? text(result, "predicate_name_en")
+                                                                   : text(result, "predicate_name");
+    std::cout << (row.predicate.empty() ? std::string(words.noPredicate) : words.predicate + predicateName)
+              << words.completeness << static_cast<int>(std::lround(row.completeness * 100)) << "%\n";
     if (!previous.isNull()) {
-      std::printf("  Sebelumnya %.2f; yang berubah:\n", number(previous, "total"));
+      std::cout << "  " << words.previously << " " << fixed(number(previous, "total"), 2) << "; " << words.changed << "\n";
       for (const auto& line : moved) std::cout << "    " << line << "\n";
+      if (moved.empty()) std::cout << "    " << words.unchanged << "\n";
     }
     const JsonValue& criteria = member(result, "criteria");
     const JsonValue& indicators = member(result, "indicators");
@@ -100,14 +171,16 @@ int explain(Session& session, const Invocation& inv, const std::vector<host::Sco
         const JsonValue& evidence = member(i, "evidence");
         if (evidence.isArray() && !evidence.asArray().empty()) {
           const JsonValue& e = evidence.asArray().front();
-          source = " — " + text(e, "record_kind") + " '" + text(e, "record_key") + "' (sumber " + text(e, "source") +
+          source = " — " + text(e, "record_kind") + " '" + text(e, "record_key") + "' (" + words.source + " " +
+                   text(e, "source") +
                    (text(e, "url").empty() ? "" : ", " + text(e, "url")) + ")";
         }
         std::printf("    %-22s %6.2f / %-6.2f [%s] %s%s\n", text(i, "id").c_str(), number(i, "points"),
-                    number(i, "max"), text(i, "confidence").c_str(), text(i, "detail").c_str(), source.c_str());
+                    number(i, "max"), text(i, "confidence").c_str(),
+                    (english(inv) ? detailEn(i) : text(i, "detail")).c_str(), source.c_str());
       }
     }
-    std::cout << "  [C] dasar hukum jelas, [P] sumber sekunder, [A] asumsi (lihat config/criteria)\n\n";
+    std::cout << words.legend << "\n";
   }
   if (inv.format == Format::Json) std::cout << toJson(JsonValue(std::move(out)), 2) << "\n";
   return kExitOk;
@@ -115,6 +188,7 @@ int explain(Session& session, const Invocation& inv, const std::vector<host::Sco
 
 int coach(const Invocation& inv, const std::vector<host::ScoreRow>& rows) {
   if (rows.empty()) return fail("no score for " + inv.get("coach"), "Harvest its sources first, then run 'hamhub score'.");
+  const Phrases& words = english(inv) ? kEnglish : kIndonesian;
   Table table{{"instrument", "period", "rank", "indicator", "gain", "total_after", "in_smallest_set", "action"}, {}};
   for (const auto& row : rows) {
     const JsonValue result = parsedResult(row);
@@ -128,15 +202,17 @@ int coach(const Invocation& inv, const std::vector<host::ScoreRow>& rows) {
       total += number(step, "gain");
       table.rows.push_back({row.instrument, row.period, static_cast<std::int64_t>(rank), text(step, "indicator"),
                             rounded(number(step, "gain"), 2), rounded(total, 2), reaches > 0 && rank <= reaches,
-                            text(step, "action")});
+                            english(inv) ? actionEn(step, member(result, "indicators")) : text(step, "action")});
     }
     if (inv.format == Format::Table) {
-      std::cerr << row.instrument << " " << row.period << ": " << row.total << " → target "
-                << text(coaching, "target_name") << " (" << number(coaching, "target_min") << "): "
+      const std::string target = english(inv) && !text(coaching, "target_name_en").empty()
+                                     ? text(coaching, "target_name_en")
+                                     : text(coaching, "target_name");
+      std::cerr << row.instrument << " " << row.period << ": " << row.total << " → target " << target << " ("
+                << number(coaching, "target_min") << "): "
                 << (steps.isArray() && !steps.asArray().empty()
-                        ? (reaches > 0 ? std::to_string(reaches) + " langkah terkecil mencapai target"
-                                       : std::string("target tidak tercapai dengan indikator yang ada"))
-                        : std::string("sudah mencapai target"))
+                        ? (reaches > 0 ? std::to_string(reaches) + words.reaches : std::string(words.unreachable))
+                        : std::string(words.reached))
                 << "\n";
     }
   }
@@ -146,6 +222,9 @@ int coach(const Invocation& inv, const std::vector<host::ScoreRow>& rows) {
 
 int runScore(const Invocation& inv) {
   if (!noPositionals(inv)) return kExitUsage;
+  if (const std::string lang = inv.get("lang", "id"); lang != "id" && lang != "en") {
+    return fail("--lang is id or en, not '" + lang + "'");
+  }
   Session session(inv);
   if (!session.loadForSources()) return kExitUsage;
   auto scorer = session.registry.createScorer(inv.get("scorer", "scoring"));
@@ -246,7 +325,8 @@ Verb scoreVerb() {
            {"coach", "SUBJECT", "what the subject lacks, ranked by the points each would add, and the smallest set "
                                 "that reaches the predicate"},
            {"rescore", "", "score again even where model and evidence did not change"},
-           {"scorer", "NAME", "the scorer plugin (default: scoring)"}},
+           {"scorer", "NAME", "the scorer plugin (default: scoring)"},
+           {"lang", "id|en", "language of --explain and --coach: Bahasa Indonesia (default) or English"}},
           true,
           &runScore};
 }

@@ -51,6 +51,7 @@ std::string scoreResultJson(const CriteriaModel& model, const ScoreRequest& requ
   w.key("predicate").value(result.predicate);
   const Predicate* earned = model.predicateFor(result.total);
   w.key("predicate_name").value(earned != nullptr ? earned->name : "");
+  w.key("predicate_name_en").value(earned != nullptr ? earned->nameEn : "");
   w.key("completeness").value(result.completeness);
   w.key("criteria").beginArray();
   for (std::size_t c = 0; c < result.criteria.size(); ++c) {
@@ -99,6 +100,7 @@ std::string scoreResultJson(const CriteriaModel& model, const ScoreRequest& requ
   w.key("coaching").beginObject();
   w.key("target").value(target != nullptr ? target->id : "");
   w.key("target_name").value(target != nullptr ? target->name : "");
+  w.key("target_name_en").value(target != nullptr ? target->nameEn : "");
   w.key("target_min").value(target != nullptr ? target->min : 0.0);
   w.key("reaches_target").value(static_cast<std::int64_t>(result.reachesTarget));
   w.key("steps").beginArray();
