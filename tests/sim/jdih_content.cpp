@@ -44,12 +44,6 @@ std::string xmlEscape(std::string_view s) {
   return out;
 }
 
-std::string hex64(std::uint64_t v) {
-  char buffer[20];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
-  return buffer;
-}
-
 Poco::Timestamp dateOf(const std::string& ymd) {
   int y = 0, m = 0, d = 0;
   if (std::sscanf(ymd.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || !Poco::DateTime::isValid(y, m, d)) {
@@ -186,7 +180,7 @@ std::shared_ptr<const ContentSnapshot> JdihContent::build(const std::vector<Json
   Payload atomPage{atom(generator_, latest, lastModified), "application/atom+xml; charset=UTF-8", {}, {}, {}, {}, {}};
   Payload homePage{home(generator_, latest, documents.size()), "text/html; charset=UTF-8", {}, {}, {}, {}, {}};
   for (Payload* p : {&feed, &rssPage, &atomPage, &homePage}) {
-    p->etag = "\"" + hex64(fnv1a64(p->body)) + "\"";
+    p->etag = etagOf(p->body);
     p->lastModified = lastModified;
   }
   snapshot->pages.emplace(kFeedPath, std::move(feed));

@@ -2,8 +2,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -76,6 +78,13 @@ inline std::uint64_t fnv1a64(std::string_view data) {
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+/// A strong ETag for a page body: its FNV-1a hash in hex, quoted ("\"5f0c…\"").
+inline std::string etagOf(std::string_view body) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "\"%016llx\"", static_cast<unsigned long long>(fnv1a64(body)));
+  return buffer;
 }
 
 }  // namespace hamhub::sim

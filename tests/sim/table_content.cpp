@@ -10,12 +10,6 @@ namespace hamhub::sim {
 
 namespace {
 
-std::string hex64(std::uint64_t v) {
-  char buffer[20];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
-  return buffer;
-}
-
 std::string htmlEscape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -118,7 +112,7 @@ std::shared_ptr<const ContentSnapshot> TableContent::build(std::uint64_t version
                      "\">Unduh data (" + std::to_string(rows_.size()) + " baris)</a></p>\n</body></html>\n";
   Payload homePage{std::move(home), "text/html; charset=UTF-8", {}, {}, {}, {}, {}};
   for (Payload* p : {&data, &homePage}) {
-    p->etag = "\"" + hex64(fnv1a64(p->body)) + "\"";
+    p->etag = etagOf(p->body);
     p->lastModified = lastModified;
   }
   snapshot->pages.emplace(generator_->primaryPath(), std::move(data));
