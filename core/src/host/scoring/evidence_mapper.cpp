@@ -89,9 +89,12 @@ void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
   const auto paths = paths_.find(record.record.kind);
   if (paths == paths_.end()) return;
   PayloadFields& payload = fields_;
-  const std::string where = record.record.kind + " '" + record.record.key + "' (sumber " + record.source + ")";
+  // Only records with a problem are named: most records of a national rescore have none.
+  const auto where = [&record] {
+    return record.record.kind + " '" + record.record.key + "' (sumber " + record.source + ")";
+  };
   if (!payload.read(record.record.payload, paths->second)) {
-    out.problems.push_back(where + ": payload bukan objek JSON");
+    out.problems.push_back(where() + ": payload bukan objek JSON");
     return;
   }
   for (const EvidenceRule& rule : model_.evidence) {
@@ -106,11 +109,11 @@ void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
     std::string named;
     const Indicator* indicator = indicatorFor(rule, payload, named);
     if (indicator == nullptr) {
-      out.problems.push_back(named.empty() ? where + ": tidak menyebut indikator (" + rule.indicatorField + ")"
+      out.problems.push_back(named.empty() ? where() + ": tidak menyebut indikator (" + rule.indicatorField + ")"
                              : model_.extensible
-                                 ? where + ": indikator '" + named + "' belum ada di model " + model_.instrument + " " +
+                                 ? where() + ": indikator '" + named + "' belum ada di model " + model_.instrument + " " +
                                        model_.version + " (ditambahkan ke katalog tanpa bobot)"
-                                 : where + ": indikator '" + named + "' tidak ada di model " + model_.instrument + " " +
+                                 : where() + ": indikator '" + named + "' tidak ada di model " + model_.instrument + " " +
                                        model_.version);
       continue;
     }
@@ -118,13 +121,13 @@ void EvidenceMapper::add(const StoredRecord& record, EvidenceSet& out) {
     if (!rule.subjectField.empty()) {
       const std::string unit = payloadText(payload, rule.subjectField);
       if (unit.empty()) {
-        out.problems.push_back(where + ": tanpa unit (" + rule.subjectField + ")");
+        out.problems.push_back(where() + ": tanpa unit (" + rule.subjectField + ")");
         continue;
       }
       subject += "/" + unit;
     }
     if (subject.empty()) {
-      out.problems.push_back(where + ": tanpa subjek");
+      out.problems.push_back(where() + ": tanpa subjek");
       continue;
     }
     const std::string period = rule.standing ? std::string() : periodOf(record, payload);
