@@ -14,16 +14,11 @@ constexpr std::int64_t kMaxStatementTimeout = 24 * 3600;
 
 Status invalid(std::string message) { return Status::error(std::move(message), "invalid-option"); }
 
-// The option's value, or its declared default, or null.
+// The option's value, or null. The host fills in declared defaults when it checks the source
+// against the manifest (Options, options.h), so a missing option has none.
 JsonValue valueOf(const Options& options, std::string_view name) {
-  if (const JsonValue* value = options.get(name)) return *value;
-  for (const auto& spec : kOptions) {
-    if (name == spec.name && spec.defaultJson != nullptr) {
-      auto parsed = parseJson(spec.defaultJson);
-      if (parsed) return parsed.value();
-    }
-  }
-  return {};
+  const JsonValue* value = options.get(name);
+  return value != nullptr ? *value : JsonValue();
 }
 
 std::string stringOf(const Options& options, std::string_view name) {
