@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(
-  g++ cmake ninja-build pkg-config git ca-certificates openssl
+  g++ cmake ninja-build pkg-config git ca-certificates tzdata openssl
   libpoco-dev libboost-dev libboost-filesystem-dev libspdlog-dev libfmt-dev libxml2-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-openpyxl    # tests/data/tabular/make_fixtures.py writes the XLSX fixtures with it

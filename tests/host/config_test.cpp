@@ -63,6 +63,22 @@ TEST_F(ConfigTest, hubFileReportsEveryProblemWithItsPath) {
   EXPECT_NE(all.find("http.max_body_mb: expected an integer, got string"), std::string::npos) << all;
 }
 
+TEST_F(ConfigTest, timezoneIsLoadedAsTheSchedulerWillLoadIt) {
+  EXPECT_EQ(hub(R"({"timezone": "+07:00"})").timezone, "+07:00");
+  EXPECT_TRUE(issues_.empty()) << allIssues();
+  hub(R"({"timezone": "Asia/Jakata"})");
+  ASSERT_EQ(issues_.size(), 1u) << allIssues();
+  EXPECT_EQ(issues_[0].path, "timezone");
+  EXPECT_EQ(issues_[0].message.rfind("time zone 'Asia/Jakata': not found in /usr/share/zoneinfo", 0), 0u)
+      << issues_[0].message;
+  hub(R"({"timezone": "../../etc/passwd"})");
+  ASSERT_EQ(issues_.size(), 1u) << allIssues();
+  EXPECT_NE(issues_[0].message.find("'..' are not allowed"), std::string::npos) << issues_[0].message;
+  hub(R"({"timezone": "+25:00"})");
+  ASSERT_EQ(issues_.size(), 1u) << allIssues();
+  EXPECT_EQ(issues_[0].message, "time zone '+25:00': offset is out of range -18:00 to +18:00");
+}
+
 TEST_F(ConfigTest, malformedHubFileGivesLineAndColumn) {
   hub("{\n  \"store\": \"sqlite:x.db\"\n  \"timezone\": \"UTC\"\n}");
   ASSERT_EQ(issues_.size(), 1u);
@@ -105,6 +121,24 @@ TEST_F(ConfigTest, sourcesAreValidatedAgainstTheConnectorSchemaAllAtOnce) {
   EXPECT_NE(all.find("d.json: subject: '99.99' is not a known subject id"), std::string::npos) << all;
   EXPECT_NE(all.find("d.json: options.count: missing (required: records to emit)"), std::string::npos) << all;
   EXPECT_NE(all.find("e.json: options: plugin threw from configure: boom in configure"), std::string::npos) << all;
+}
+
+TEST_F(ConfigTest, aSourceScheduleMustBeAValidCronExpression) {
+  HubConfig config = hub("{}");
+  dir_.write("sources.d/a.json", R"({"id": "a", "connector": "fixture", "subject": "16.73", "schedule": "0 2 * * *",
+                                     "options": {"count": 1}})");
+  dir_.write("sources.d/b.json", R"({"id": "b", "connector": "fixture", "subject": "16.73", "schedule": "61 * * * *",
+                                     "options": {"count": 1}})");
+  dir_.write("sources.d/c.json", R"({"id": "c", "connector": "fixture", "subject": "16.73", "schedule": "@daly",
+                                     "options": {"count": 1}})");
+  auto sources = loadSources(config, &registry_, nullptr, issues_);
+  ASSERT_EQ(sources.size(), 1u) << allIssues();
+  EXPECT_EQ(sources[0].schedule, "0 2 * * *");
+  ASSERT_EQ(issues_.size(), 2u) << allIssues();
+  EXPECT_EQ(issues_[0].toString(), (dir_ / "sources.d/b.json").string() +
+                                       ": schedule: schedule '61 * * * *': minute 61 is out of range 0-59");
+  EXPECT_EQ(issues_[1].path, "schedule");
+  EXPECT_EQ(issues_[1].message.rfind("schedule '@daly': unknown macro '@daly'", 0), 0u) << issues_[1].message;
 }
 
 TEST_F(ConfigTest, secretOptionsAreMaskedForDisplay) {

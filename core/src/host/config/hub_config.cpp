@@ -6,6 +6,7 @@
 
 #include "host/config/json_file.h"
 #include "host/config/schema_check.h"
+#include "host/schedule/time_zone.h"
 
 namespace hamhub::host {
 
@@ -102,9 +103,10 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
 
   config.store = str("store");
   config.timezone = str("timezone");
-  // Only checked where the zone database is installed (Debian's tzdata).
-  if (fs::is_directory("/usr/share/zoneinfo") && !fs::exists(fs::path("/usr/share/zoneinfo") / config.timezone)) {
-    issues.push_back({name, "timezone", "'" + config.timezone + "' is not a known time zone (e.g. Asia/Jakarta, Asia/Makassar)"});
+  // Loaded, not just looked up, so that a damaged zone file or a bad offset is caught here too
+  // (absent only when it is not a string, which checkObject has reported).
+  if (values.count("timezone")) {
+    if (auto zone = TimeZone::load(config.timezone); !zone) issues.push_back({name, "timezone", zone.status().message()});
   }
   const auto resolve = [&](const std::string& p) { return (config.baseDir / p).lexically_normal(); };
   config.sourcesDir = resolve(str("sources_dir"));

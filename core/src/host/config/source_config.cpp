@@ -10,6 +10,7 @@
 #include "host/config/json_file.h"
 #include "host/config/schema_check.h"
 #include "host/plugins/plugin_registry.h"
+#include "host/schedule/cron_schedule.h"
 
 namespace hamhub::host {
 
@@ -104,6 +105,9 @@ std::vector<SourceConfig> loadSources(const HubConfig& hub, const PluginRegistry
     source.id = values.at("id").asString();
     source.connector = values.at("connector").asString();
     source.schedule = values.at("schedule").asString();
+    if (auto schedule = CronSchedule::parse(source.schedule); !schedule) {
+      issues.push_back({name, "schedule", schedule.status().message()});
+    }
     source.enabled = values.at("enabled").asBool();
     if (values.count("description")) source.description = values.at("description").asString();
     if (!std::regex_match(source.id, kIdPattern)) {
