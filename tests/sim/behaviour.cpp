@@ -31,6 +31,9 @@ constexpr Named kNames[] = {
     {Behaviour::kNoAnswer, "no-answer"},
     {Behaviour::kRedirectLoop, "redirect-loop"},
     {Behaviour::kRss, "rss"},
+    {Behaviour::kRateLimited, "rate-limited"},
+    {Behaviour::kSchemaDrift, "schema-drift"},
+    {Behaviour::kServerError, "server-error"},
 };
 
 std::uint64_t number(std::string_view key, std::string_view value) {
@@ -97,10 +100,17 @@ void SiteBehaviour::set(std::string_view key, std::string_view value) {
     if (s.pageSize == 0) throw std::invalid_argument("page_size must be at least 1");
   } else if (key == "hold_s") {
     s.hold = std::chrono::seconds(number(key, value));
+  } else if (key == "after_requests") {
+    s.afterRequests = number(key, value);
+  } else if (key == "status") {
+    const std::uint64_t status = number(key, value);
+    if (status < 400 || status > 599) throw std::invalid_argument("status must be an HTTP error, 400 to 599");
+    s.status = static_cast<int>(status);
   } else {
     throw std::invalid_argument("unknown behaviour setting '" + std::string(key) +
                                 "' (user, password, delay_ms, drip_bps, retry_after_s, flap_ms, flap_s, "
-                                "oversize_bytes, oversize_mb, stall_after_bytes, truncate_at, page_size, hold_s)");
+                                "oversize_bytes, oversize_mb, stall_after_bytes, truncate_at, page_size, hold_s, "
+                                "after_requests, status)");
   }
 }
 

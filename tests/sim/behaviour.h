@@ -32,6 +32,9 @@ enum class Behaviour {
   kNoAnswer,          ///< [site-wide] reads the request, never answers; closes after `hold`
   kRedirectLoop,      ///< [site-wide] 302 to ?loop=1, which 302s back: A → B → A …
   kRss,               ///< publishes only RSS/Atom: the JSON feed path is 404, the site URL is /feed.rss
+  kRateLimited,       ///< [site-wide] the first `afterRequests` answered normally, then 429 + Retry-After
+  kSchemaDrift,       ///< the feed's documents with renamed fields (idData → id_data, judul → title, …)
+  kServerError,       ///< [site-wide] `status` (500) with nginx's small error page
 };
 
 /// Every behaviour, in declaration order.
@@ -46,13 +49,15 @@ struct BehaviourSettings {
   std::string password = "rahasia";                    ///< [password] basic-auth
   std::chrono::milliseconds delay{2000};               ///< [delay_ms] slow
   std::size_t dripBytesPerSecond = 0;                  ///< [drip_bps] slow: 0 sends at once
-  std::chrono::seconds retryAfter{3600};               ///< [retry_after_s] maintenance-503, flapping
+  std::chrono::seconds retryAfter{3600};               ///< [retry_after_s] maintenance-503, flapping, rate-limited
   std::chrono::milliseconds flapPeriod{30000};         ///< [flap_ms] flapping: each phase
   std::uint64_t oversizeBytes = 300ULL * 1024 * 1024;  ///< [oversize_bytes | oversize_mb] oversized
   std::size_t stallAfterBytes = 4096;                  ///< [stall_after_bytes] stall
   std::size_t truncateAt = 0;                          ///< [truncate_at] truncated: 0 = middle of the middle document
   std::size_t pageSize = 50;                           ///< [page_size] paged: limit when none is asked for
   std::chrono::seconds hold{600};                      ///< [hold_s] stall, no-answer: how long the socket stays open
+  std::uint64_t afterRequests = 0;                     ///< [after_requests] rate-limited: answered normally first
+  int status = 500;                                    ///< [status] server-error: any 4xx or 5xx
 };
 
 /// A behaviour with its settings.

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -32,7 +33,13 @@ SIGUSR1 mutates every site (one document added, one changed, one removed).
                            SAPA-HAM Aksi HAM (/sapaham), an OPD REST API and an SKM survey
                            (/opd/16.71, /skm/16.71)
   --behaviour I=NAME[,k=v] behaviour of site I (index or label, e.g. 3=slow,delay_ms=500 or
-                           16.71=basic-auth,user=jdih,password=rahasia); repeatable
+                           16.71=basic-auth,user=jdih,password=rahasia), or of every site for
+                           I = * ('*=slow,delay_ms=200'); repeatable, later ones win
+  --tls self-signed|expired
+                           serve HTTPS with a certificate made at start for 127.0.0.1: valid
+                           for 30 days, or expired yesterday; URLs and source files say https://
+  --print-cert FILE        with --tls: write the certificate (PEM) into FILE, for a client to
+                           trust as its CA
   --threads T              HTTP worker threads (default 64)
   --incomplete-share F     share of documents missing mandatory metadata (default 0.1)
   --print-sources DIR      write one hamhub source file per site into DIR
@@ -74,7 +81,8 @@ int main(int argc, char** argv) {
   std::size_t sites = 10, docs = 400;
   std::uint64_t seed = 16;
   bool seedGiven = false, docsGiven = false;
-  std::string scenario, sourcesDir, portFile;
+  std::string scenario, sourcesDir, portFile, certFile;
+  hamhub::sim::TlsMode tls = hamhub::sim::TlsMode::kNone;
   bool exports = false;
   std::vector<std::string> behaviours;
   int threads = 64;
@@ -126,6 +134,13 @@ int main(int argc, char** argv) {
       sourcesDir = value();
     } else if (a == "--port-file") {
       portFile = value();
+    } else if (a == "--tls") {
+      const std::string mode = value();
+      const auto parsed = hamhub::sim::parseTlsMode(mode);
+      if (!parsed) usageError("--tls is self-signed, expired or none, got '" + mode + "'");
+      tls = *parsed;
+    } else if (a == "--print-cert") {
+      certFile = value();
     } else if (a == "--mutate-every") {
       mutateEvery = number(a, value());
     } else {
@@ -155,11 +170,17 @@ int main(int argc, char** argv) {
   options.bindAddress = bind;
   options.threads = threads;
   options.incompleteShare = incompleteShare;
+  options.tls = tls;
+  if (!certFile.empty() && tls == hamhub::sim::TlsMode::kNone) usageError("--print-cert needs --tls");
 
   const std::uint64_t effectiveSeed = options.seed;
   try {
     hamhub::sim::Simulator sim(std::move(options));
     sim.start();
+    // Before the URLs are printed: a client that reads them may connect at once, trusting this file.
+    if (!certFile.empty()) {
+      std::filesystem::copy_file(sim.certificateFile(), certFile, std::filesystem::copy_options::overwrite_existing);
+    }
     std::cout << "hamhub-sim listening on " << sim.baseUrl() << " (" << sim.siteCount() << " sites, seed "
               << effectiveSeed << ")\n";
     for (std::size_t i = 0; i < sim.siteCount(); ++i) {

@@ -24,6 +24,17 @@ std::optional<std::size_t> indexOf(const SimOptions& options, std::string_view k
   return std::nullopt;
 }
 
+// Gives the site `key` names (label, subject or index), or every site for "*", this behaviour.
+void assignBehaviour(SimOptions& options, std::string_view key, const SiteBehaviour& behaviour, const char* what) {
+  if (key == "*") {
+    for (SiteSpec& site : options.sites) site.behaviour = behaviour;
+    return;
+  }
+  auto index = indexOf(options, key);
+  if (!index) throw std::invalid_argument(std::string(what) + ": no site '" + std::string(key) + "'");
+  options.sites[*index].behaviour = behaviour;
+}
+
 std::size_t count(const JsonValue& v, const char* what) {
   if (!v.isInteger() || v.asInt() < 0) throw std::invalid_argument(std::string(what) + " must be a whole number >= 0");
   return static_cast<std::size_t>(v.asInt());
@@ -87,10 +98,7 @@ void applyBehaviourArgument(SimOptions& options, std::string_view argument) {
   if (eq == std::string_view::npos) {
     throw std::invalid_argument("--behaviour wants INDEX=NAME[,key=value...], got '" + std::string(argument) + "'");
   }
-  const std::string_view key = argument.substr(0, eq);
-  auto index = indexOf(options, key);
-  if (!index) throw std::invalid_argument("--behaviour: no site '" + std::string(key) + "'");
-  options.sites[*index].behaviour = SiteBehaviour::parse(argument.substr(eq + 1));
+  assignBehaviour(options, argument.substr(0, eq), SiteBehaviour::parse(argument.substr(eq + 1)), "--behaviour");
 }
 
 SimOptions loadScenario(const std::filesystem::path& file) {
@@ -154,10 +162,13 @@ SimOptions loadScenario(const std::filesystem::path& file) {
   if (const JsonValue* v = root.find("exports"); v != nullptr && v->isBool() && v->asBool()) addExportSites(options);
   if (const JsonValue* v = root.find("behaviours")) {
     if (!v->isObject()) throw std::invalid_argument("\"behaviours\" is an object: site → behaviour");
-    for (const auto& [key, behaviour] : v->asObject()) {
-      auto index = indexOf(options, key);
-      if (!index) throw std::invalid_argument("\"behaviours\": no site '" + key + "'");
-      options.sites[*index].behaviour = SiteBehaviour::fromJson(behaviour);
+    // "*" first, wherever it stands, so that the sites named beside it keep their own behaviour.
+    for (const bool everySite : {true, false}) {
+      for (const auto& [key, behaviour] : v->asObject()) {
+        if ((key == "*") == everySite) {
+          assignBehaviour(options, key, SiteBehaviour::fromJson(behaviour), "\"behaviours\"");
+        }
+      }
     }
   }
   return options;

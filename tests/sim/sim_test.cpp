@@ -14,14 +14,18 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/URI.h>
 #include <gtest/gtest.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 #include "hamhub/json.h"
 #include "jdih_content.h"
@@ -45,11 +49,10 @@ struct Reply {
   }
 };
 
-Reply fetch(const std::string& url, const std::map<std::string, std::string>& headers = {},
-            std::chrono::milliseconds timeout = 5s) {
+// One GET over `session` (plain or TLS); a failure, TLS handshake included, ends up in Reply::error.
+Reply exchange(Poco::Net::HTTPClientSession& session, const Poco::URI& uri,
+               const std::map<std::string, std::string>& headers, std::chrono::milliseconds timeout) {
   Reply reply;
-  const Poco::URI uri(url);
-  Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
   session.setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout).count()));
   Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(),
                                  Poco::Net::HTTPMessage::HTTP_1_1);
@@ -83,6 +86,38 @@ Reply fetch(const std::string& url, const std::map<std::string, std::string>& he
   return reply;
 }
 
+Reply fetch(const std::string& url, const std::map<std::string, std::string>& headers = {},
+            std::chrono::milliseconds timeout = 5s) {
+  const Poco::URI uri(url);
+  Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+  return exchange(session, uri, headers, timeout);
+}
+
+// Why OpenSSL refused the last certificate on this thread: Poco's exception says only "certificate
+// verify failed".
+thread_local std::string refusal;
+
+int recordRefusal(int ok, X509_STORE_CTX* store) {
+  if (ok == 0) refusal = X509_verify_cert_error_string(X509_STORE_CTX_get_error(store));
+  return ok;
+}
+
+// GET over HTTPS as hamhub's client does it: the chain and the host name verified, trusting
+// `caFile` alone (none: nothing).
+Reply fetchTls(const std::string& url, const std::filesystem::path& caFile) {
+  Poco::Net::Context::Params params;
+  params.verificationMode = Poco::Net::Context::VERIFY_STRICT;
+  params.caLocation = caFile.string();
+  params.cipherList = "DEFAULT";
+  Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, params);
+  // OpenSSL's verdict, not Poco's callback (it would ask the process-wide SSLManager what to do).
+  SSL_CTX_set_verify(context->sslContext(), SSL_VERIFY_PEER, recordRefusal);
+  refusal.clear();
+  const Poco::URI uri(url);
+  Poco::Net::HTTPSClientSession session(uri.getHost(), uri.getPort(), context);
+  return exchange(session, uri, {}, 5s);
+}
+
 JsonValue parseFeed(const std::string& body) {
   JsonParseOptions options;
   options.maxBytes = 1ULL << 30;
@@ -90,6 +125,28 @@ JsonValue parseFeed(const std::string& body) {
   if (!parsed.isOk()) ADD_FAILURE() << parsed.status().message();
   return parsed.isOk() ? *parsed : JsonValue(JsonValue::Array{});
 }
+
+// hamhub-sim as a process, with the first `lines` lines it prints.
+class SimProcess {
+ public:
+  SimProcess(const std::vector<std::string>& args, std::size_t lines)
+      : process_(Poco::Process::launch(HAMHUB_SIM_BINARY, args, nullptr, &out_, nullptr)) {
+    Poco::PipeInputStream stdoutStream(out_);
+    std::string line;
+    while (lines_.size() < lines && std::getline(stdoutStream, line)) lines_.push_back(line);
+  }
+  const std::vector<std::string>& lines() const { return lines_; }
+  /// SIGTERM; the exit code.
+  int stop() {
+    Poco::Process::requestTermination(process_.id());
+    return process_.wait();
+  }
+
+ private:
+  Poco::Pipe out_;
+  Poco::ProcessHandle process_;
+  std::vector<std::string> lines_;
+};
 
 class SimulatorTest : public ::testing::Test {
  protected:
@@ -383,6 +440,82 @@ TEST_F(SimulatorTest, flappingSiteAlternatesBetweenUpAnd503) {
   EXPECT_EQ(statuses, (std::vector<int>{200, 503, 200, 503}));
 }
 
+TEST_F(SimulatorTest, flappingEveryTwoSecondsIsSeenByAClientPollingEverySecond) {
+  Simulator& sim = start(1, 5);
+  const auto t0 = Clock::now();
+  sim.setBehaviour(0, parse("flapping,flap_ms=2000"));
+  std::vector<int> statuses;
+  for (auto at : {1000ms, 3000ms}) {
+    std::this_thread::sleep_until(t0 + at);
+    statuses.push_back(fetch(sim.siteUrl(0)).status);
+  }
+  EXPECT_EQ(statuses, (std::vector<int>{200, 503}));
+}
+
+TEST_F(SimulatorTest, rateLimitedSiteAnswersNormallyThen429WithRetryAfter) {
+  Simulator& sim = withBehaviour(parse("rate-limited,after_requests=3,retry_after_s=30"));
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(fetch(sim.siteUrl(0)).body, sim.feedBody(0)) << "request " << i + 1;
+  for (const std::string& url : {sim.siteUrl(0), sim.pageUrl(0, "/")}) {
+    const Reply r = fetch(url);
+    EXPECT_EQ(r.status, 429);
+    EXPECT_EQ(r.header("Retry-After"), "30");
+    EXPECT_NE(r.body.find("429 Too Many Requests"), std::string::npos);
+    EXPECT_LT(r.body.size(), 500u);
+  }
+  // Setting the behaviour again starts the count again; by default the first request is refused.
+  sim.setBehaviour(0, parse("rate-limited,after_requests=1"));
+  EXPECT_EQ(fetch(sim.siteUrl(0)).status, 200);
+  EXPECT_EQ(fetch(sim.siteUrl(0)).status, 429);
+  sim.setBehaviour(0, Behaviour::kRateLimited);
+  const Reply refused = fetch(sim.siteUrl(0));
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.header("Retry-After"), "3600");
+}
+
+TEST_F(SimulatorTest, serverErrorSiteAnswersItsStatusWithASmallPageOnEveryPath) {
+  Simulator& sim = withBehaviour(Behaviour::kServerError);
+  const Reply r = fetch(sim.siteUrl(0));
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.header("Content-Type").rfind("text/html", 0), 0u);
+  EXPECT_NE(r.body.find("<h1>500 Internal Server Error</h1>"), std::string::npos) << r.body;
+  for (const char* word : {"pemeliharaan", "perbaikan", "maintenance", "unavailable"}) {
+    EXPECT_EQ(r.body.find(word), std::string::npos) << word;
+  }
+  for (const char* status : {"502", "404"}) {
+    sim.setBehaviour(0, parse((std::string("server-error,status=") + status).c_str()));
+    for (const std::string& url : {sim.siteUrl(0), sim.pageUrl(0, "/")}) {
+      const Reply other = fetch(url);
+      EXPECT_EQ(std::to_string(other.status), status) << url;
+      EXPECT_NE(other.body.find(std::string("<h1>") + status + " "), std::string::npos) << other.body;
+    }
+  }
+  EXPECT_THROW(parse("server-error,status=200"), std::invalid_argument);
+  EXPECT_THROW(parse("server-error,status=600"), std::invalid_argument);
+}
+
+TEST_F(SimulatorTest, schemaDriftSiteServesTheSameDocumentsUnderOtherFieldNames) {
+  Simulator& sim = withBehaviour(Behaviour::kSchemaDrift, 30);
+  const Reply r = fetch(sim.siteUrl(0));
+  ASSERT_EQ(r.status, 200) << r.error;
+  EXPECT_EQ(r.header("Content-Type").rfind("application/json", 0), 0u);
+  const JsonValue drifted = parseFeed(r.body);
+  const JsonValue original = parseFeed(sim.feedBody(0));
+  ASSERT_TRUE(drifted.isArray());
+  ASSERT_EQ(drifted.asArray().size(), original.asArray().size());
+  for (std::size_t i = 0; i < drifted.asArray().size(); ++i) {
+    const JsonValue& d = drifted.asArray()[i];
+    ASSERT_TRUE(d.isObject());
+    for (const char* gone : {"idData", "judul", "jenis", "noPeraturan", "tanggal_pengundangan"}) {
+      EXPECT_EQ(d.find(gone), nullptr) << gone;
+    }
+    EXPECT_EQ(memberText(d, "id_data"), memberText(original.asArray()[i], "idData"));
+    EXPECT_EQ(memberText(d, "title"), memberText(original.asArray()[i], "judul"));
+    EXPECT_NE(d.find("download_url"), nullptr);
+    EXPECT_NE(d.find("singkatan_jenis"), nullptr);  // any other camelCase key becomes snake_case
+  }
+  EXPECT_EQ(fetch(sim.pageUrl(0, "/feed.rss")).body, sim.content(0)->at(JdihContent::kRssPath).body);
+}
+
 TEST_F(SimulatorTest, zeroResultsSiteAnswersTheLiteralText) {
   Simulator& sim = withBehaviour(Behaviour::kZeroResults);
   const Reply r = fetch(sim.siteUrl(0));
@@ -507,7 +640,7 @@ TEST_F(SimulatorTest, sumselScenarioHasSeventeenKabKotaWithLubukLinggauInMainten
 }
 
 TEST_F(SimulatorTest, behaviourArgumentsParseNamesAndSettings) {
-  EXPECT_EQ(allBehaviours().size(), 17u);
+  EXPECT_EQ(allBehaviours().size(), 20u);
   for (Behaviour b : allBehaviours()) EXPECT_EQ(parseBehaviourName(behaviourName(b)), b);
   const SiteBehaviour slow = parse("slow,delay_ms=500,drip_bps=2000");
   EXPECT_EQ(slow.kind, Behaviour::kSlow);
@@ -548,6 +681,29 @@ TEST_F(SimulatorTest, scenarioFileDescribesSitesAndBehaviours) {
   EXPECT_EQ(options.sites[1].behaviour.settings.flapPeriod, 1000ms);
 }
 
+TEST_F(SimulatorTest, aStarGivesEverySiteTheBehaviourAndNamedSitesKeepTheirOwn) {
+  SimOptions options = genericScenario(3, 5);
+  applyBehaviourArgument(options, "*=slow,delay_ms=200");
+  applyBehaviourArgument(options, "site1=etag");
+  EXPECT_EQ(options.sites[0].behaviour.kind, Behaviour::kSlow);
+  EXPECT_EQ(options.sites[1].behaviour.kind, Behaviour::kEtag);
+  EXPECT_EQ(options.sites[2].behaviour.settings.delay, 200ms);
+
+  const auto file =
+      std::filesystem::temp_directory_path() / ("hamhub-sim-star-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(file) << R"({"sites": 3, "docs": 5,
+                            "behaviours": {"1": "etag", "*": {"name": "slow", "delay_ms": 200}}})";
+  const SimOptions fromFile = loadScenario(file);
+  std::filesystem::remove(file);
+  EXPECT_EQ(fromFile.sites[1].behaviour.kind, Behaviour::kEtag) << "a named site wins over *, wherever it stands";
+  Simulator& sim = start(fromFile);
+  for (std::size_t i : {0, 2}) {
+    const auto t0 = Clock::now();
+    EXPECT_EQ(fetch(sim.siteUrl(i)).status, 200);
+    EXPECT_GE(Clock::now() - t0, 200ms) << i;
+  }
+}
+
 TEST_F(SimulatorTest, stopReturnsPromptlyWhileClientsAreHeldOrWaiting) {
   SimOptions options = genericScenario(3, 5);
   options.sites[0].behaviour = parse("slow,delay_ms=20000");
@@ -583,21 +739,15 @@ TEST_F(SimulatorTest, manyConcurrentClientsGetEveryFeedIntact) {
 TEST_F(SimulatorTest, printSourcesWritesOneValidSourceFilePerSite) {
   const auto dir = std::filesystem::temp_directory_path() / ("hamhub-sim-sources-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
-  Poco::Pipe out;
-  std::vector<std::string> args = {
-      "--scenario",  "sumsel",      "--docs",          "5",
-      "--port",      "0",           "--behaviour",     "16.71=basic-auth,user=plg,password=rahasia",
-      "--behaviour", "16.72=paged", "--print-sources", dir.string()};
-  Poco::ProcessHandle process = Poco::Process::launch(HAMHUB_SIM_BINARY, args, nullptr, &out, nullptr);
-  Poco::PipeInputStream stdoutStream(out);
-  std::vector<std::string> lines;
-  std::string line;
-  while (lines.size() < 18 && std::getline(stdoutStream, line)) lines.push_back(line);
+  SimProcess process({"--scenario", "sumsel", "--docs", "5", "--port", "0", "--behaviour",
+                      "16.71=basic-auth,user=plg,password=rahasia", "--behaviour", "16.72=paged", "--print-sources",
+                      dir.string()},
+                     18);
+  const std::vector<std::string>& lines = process.lines();
   // The files are written after the lines are printed; wait for the last one.
   for (int i = 0; i < 200 && !std::filesystem::exists(dir / "jdih-16-74.json"); ++i) std::this_thread::sleep_for(10ms);
   std::this_thread::sleep_for(50ms);
-  Poco::Process::requestTermination(process.id());
-  EXPECT_EQ(process.wait(), 0);
+  EXPECT_EQ(process.stop(), 0);
 
   ASSERT_EQ(lines.size(), 18u);
   EXPECT_EQ(lines[0].rfind("hamhub-sim listening on http://127.0.0.1:", 0), 0u) << lines[0];
@@ -629,6 +779,64 @@ TEST_F(SimulatorTest, printSourcesWritesOneValidSourceFilePerSite) {
   }
   EXPECT_EQ(files, 17u);
   std::filesystem::remove_all(dir);
+}
+
+// --- HTTPS ---
+
+TEST_F(SimulatorTest, selfSignedTlsSiteIsServedOnlyToAClientTrustingItsCertificate) {
+  SimOptions options = genericScenario(1, 20);
+  options.tls = TlsMode::kSelfSigned;
+  Simulator& sim = start(std::move(options));
+  EXPECT_EQ(sim.siteUrl(0), "https://127.0.0.1:" + std::to_string(sim.port()) + "/site0/integrasi/jdihn");
+  EXPECT_EQ(sim.sourceConfig(0).find("options")->find("url")->asString(), sim.siteUrl(0));
+  const std::filesystem::path certificate = sim.certificateFile();
+  ASSERT_TRUE(std::filesystem::exists(certificate));
+
+  const Reply untrusted = fetchTls(sim.siteUrl(0), {});
+  EXPECT_EQ(untrusted.status, 0);
+  EXPECT_NE(untrusted.error.find("certificate verify failed"), std::string::npos) << untrusted.error;
+  EXPECT_EQ(refusal, "self-signed certificate");
+
+  const Reply trusted = fetchTls(sim.siteUrl(0), certificate);
+  ASSERT_EQ(trusted.status, 200) << trusted.error << " / " << refusal;
+  EXPECT_EQ(trusted.body, sim.feedBody(0));
+  EXPECT_EQ(fetch(sim.siteUrl(0)).status, 0) << "plain HTTP gets no answer from the HTTPS port";
+
+  sim_.reset();
+  EXPECT_FALSE(std::filesystem::exists(certificate.parent_path())) << "the private directory outlived the simulator";
+}
+
+TEST_F(SimulatorTest, expiredTlsSiteIsRefusedEvenByAClientTrustingItsCertificate) {
+  SimOptions options = genericScenario(1, 5);
+  options.tls = TlsMode::kExpired;
+  Simulator& sim = start(std::move(options));
+  const Reply r = fetchTls(sim.siteUrl(0), sim.certificateFile());
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.error.find("certificate verify failed"), std::string::npos) << r.error;
+  EXPECT_EQ(refusal, "certificate has expired");
+}
+
+TEST_F(SimulatorTest, tlsBehavioursStillApplyAndRedirectsStayOnHttps) {
+  SimOptions options = genericScenario(2, 5);
+  options.tls = TlsMode::kSelfSigned;
+  options.sites[0].behaviour = parse("server-error,status=502");
+  options.sites[1].behaviour = Behaviour::kRedirectLoop;
+  Simulator& sim = start(std::move(options));
+  EXPECT_EQ(fetchTls(sim.siteUrl(0), sim.certificateFile()).status, 502);
+  EXPECT_EQ(fetchTls(sim.siteUrl(1), sim.certificateFile()).header("Location"), sim.siteUrl(1) + "?loop=1");
+}
+
+TEST_F(SimulatorTest, tlsFlagServesHttpsAndPrintCertWritesTheCertificateToTrust) {
+  const auto file = std::filesystem::temp_directory_path() / ("hamhub-sim-cert-" + std::to_string(::getpid()) + ".pem");
+  SimProcess process({"--sites", "1", "--docs", "3", "--tls", "self-signed", "--print-cert", file.string()}, 2);
+  ASSERT_EQ(process.lines().size(), 2u);
+  EXPECT_EQ(process.lines()[0].rfind("hamhub-sim listening on https://127.0.0.1:", 0), 0u) << process.lines()[0];
+  const std::string url = process.lines()[1].substr(process.lines()[1].rfind(' ') + 1);
+  EXPECT_EQ(url.rfind("https://", 0), 0u) << url;
+  const Reply r = fetchTls(url, file);
+  EXPECT_EQ(r.status, 200) << r.error << " / " << refusal;
+  EXPECT_EQ(process.stop(), 0);
+  std::filesystem::remove(file);
 }
 
 // --- application exports (KKPHAM, SAPA-HAM, OPD, SKM) ---

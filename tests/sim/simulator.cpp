@@ -17,6 +17,7 @@
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -26,6 +27,8 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -35,6 +38,7 @@
 #include "export_tables.h"
 #include "jdih_content.h"
 #include "regions.h"
+#include "schema_drift.h"
 
 namespace hamhub::sim {
 
@@ -82,6 +86,14 @@ std::string maintenancePage(const std::string& name, bool status503) {
          n + "</p>\n</body></html>\n";
 }
 
+// nginx's own error page, e.g. for `return 502;` or `limit_req_status 429;`.
+std::string statusPage(Poco::Net::HTTPResponse::HTTPStatus status) {
+  const std::string line = std::to_string(static_cast<int>(status)) + " " +
+                           Poco::Net::HTTPResponse::getReasonForStatus(status);
+  return "<html>\n<head><title>" + line + "</title></head>\n<body>\n<center><h1>" + line +
+         "</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n";
+}
+
 std::string sourceIdOf(const SiteSpec& spec) {
   // Export sites are labelled "kkpham-16", "opd-16.71"; JDIH sites by their region code alone.
   std::string id = spec.label.rfind(spec.content + "-", 0) == 0 ? spec.label : spec.content + "-" + spec.label;
@@ -107,7 +119,16 @@ class Simulator::Impl {
     mutable std::mutex mutex;
     SiteBehaviour behaviour;
     Clock::time_point since;
+    std::uint64_t requestsSince = 0;  // since the behaviour was set: rate-limited's after_requests
     std::atomic<std::uint64_t> requests{0};
+
+    // Takes effect with the next request; the flapping clock and rate-limited's count start again.
+    void switchTo(SiteBehaviour next) {
+      std::lock_guard lock(mutex);
+      behaviour = std::move(next);
+      since = Clock::now();
+      requestsSince = 0;
+    }
   };
 
   explicit Impl(SimOptions options);
@@ -116,11 +137,15 @@ class Simulator::Impl {
   void start();
   void stop();
   void handle(Request& request, Response& response);
+  std::string baseUrl() const {
+    return (options_.tls == TlsMode::kNone ? "http" : "https") + std::string("://127.0.0.1:") + std::to_string(port_);
+  }
 
   SimOptions options_;
   std::vector<std::unique_ptr<Site>> sites_;
   std::unordered_map<std::string, std::size_t> byPrefix_;
   std::uint16_t port_ = 0;
+  std::unique_ptr<TlsCertificate> certificate_;  // with TLS: made by the first start()
 
  private:
   class Handler;
@@ -134,6 +159,8 @@ class Simulator::Impl {
   // Keeps a connection open without answering (stall, no-answer) until `hold` passes or stop().
   void hold(Poco::Net::StreamSocket socket, std::chrono::seconds duration);
   void reap();
+  // The listening socket: plain, or TLS with certificate_.
+  Poco::Net::ServerSocket listen();
 
   Site* route(const std::string& path);
   void control(const std::string& path, const Poco::URI& uri, Request& request, Response& response);
@@ -243,7 +270,7 @@ void Simulator::Impl::start() {
     std::lock_guard lock(stopMutex_);
     stopping_ = false;
   }
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options_.bindAddress, options_.port), 1024);
+  Poco::Net::ServerSocket socket = listen();
   port_ = socket.address().port();
   const int threads = std::max(options_.threads, 4);
   pool_ = std::make_unique<Poco::ThreadPool>(4, threads + 8, 60);
@@ -260,6 +287,27 @@ void Simulator::Impl::start() {
   server_->start();
   reaper_ = std::thread([this] { reap(); });
   running_ = true;
+}
+
+Poco::Net::ServerSocket Simulator::Impl::listen() {
+  const Poco::Net::SocketAddress address(options_.bindAddress, options_.port);
+  constexpr int kBacklog = 1024;
+  if (options_.tls == TlsMode::kNone) return Poco::Net::ServerSocket(address, kBacklog);
+  // Once per process and never undone: Poco's SSL initialisation is reference-counted.
+  static const bool initialised = [] {
+    Poco::Net::initializeSSL();
+    return true;
+  }();
+  (void)initialised;
+  if (!certificate_) certificate_ = std::make_unique<TlsCertificate>(options_.tls);
+  Poco::Net::Context::Params params;
+  params.privateKeyFile = certificate_->privateKeyFile().string();
+  params.certificateFile = certificate_->certificateFile().string();
+  params.verificationMode = Poco::Net::Context::VERIFY_NONE;  // clients present no certificate
+  params.cipherList = "DEFAULT";
+  // The TLS handshake happens in the worker thread on the first read, so the accept loop never waits.
+  return Poco::Net::SecureServerSocket(address, kBacklog,
+                                       new Poco::Net::Context(Poco::Net::Context::SERVER_USE, params));
 }
 
 void Simulator::Impl::stop() {
@@ -551,9 +599,7 @@ void Simulator::Impl::control(const std::string& path, const Poco::URI& uri, Req
     }
     if (path == "/_sim/behaviour") {
       SiteBehaviour b = SiteBehaviour::parse(query.count("set") ? query["set"] : "");
-      std::lock_guard lock(site.mutex);
-      site.behaviour = std::move(b);
-      site.since = Clock::now();
+      site.switchTo(std::move(b));
       sendText(response, Poco::Net::HTTPResponse::HTTP_OK, "{\"ok\":true}", json);
       return;
     }
@@ -592,10 +638,12 @@ void Simulator::Impl::handle(Request& request, Response& response) {
 
   SiteBehaviour behaviour;
   Clock::time_point since;
+  std::uint64_t nth = 0;  // this request's number since the behaviour was set, from 1
   {
     std::lock_guard lock(site->mutex);
     behaviour = site->behaviour;
     since = site->since;
+    nth = ++site->requestsSince;
   }
   const BehaviourSettings& settings = behaviour.settings;
 
@@ -640,9 +688,19 @@ void Simulator::Impl::handle(Request& request, Response& response) {
     case Behaviour::kMaintenancePage:
       sendText(response, Status::HTTP_OK, maintenancePage(site->name, false), "text/html; charset=UTF-8");
       return;
+    case Behaviour::kRateLimited:
+      if (nth <= settings.afterRequests) break;
+      response.set("Retry-After", std::to_string(settings.retryAfter.count()));
+      sendText(response, Status::HTTP_TOO_MANY_REQUESTS, statusPage(Status::HTTP_TOO_MANY_REQUESTS), "text/html");
+      return;
+    case Behaviour::kServerError: {
+      const auto status = static_cast<Status>(settings.status);
+      sendText(response, status, statusPage(status), "text/html");
+      return;
+    }
     case Behaviour::kRedirectLoop: {
       const bool looped = uri.getRawQuery().find("loop=1") != std::string::npos;
-      response.set("Location", "http://127.0.0.1:" + std::to_string(port_) + path + (looped ? "" : "?loop=1"));
+      response.set("Location", baseUrl() + path + (looped ? "" : "?loop=1"));
       sendText(response, Status::HTTP_FOUND, "<html><body>302 Found</body></html>\n", "text/html");
       return;
     }
@@ -663,6 +721,9 @@ void Simulator::Impl::handle(Request& request, Response& response) {
         return;
       case Behaviour::kZeroResults:
         sendText(response, Status::HTTP_OK, "0 results", "text/html; charset=UTF-8");
+        return;
+      case Behaviour::kSchemaDrift:
+        sendText(response, Status::HTTP_OK, driftedFeed(feed), feed.contentType);
         return;
       case Behaviour::kHtml:
         send(request, response, snapshot->at("/"), behaviour, "text/html; charset=UTF-8");
@@ -700,7 +761,12 @@ Simulator::~Simulator() = default;
 void Simulator::start() { impl_->start(); }
 void Simulator::stop() { impl_->stop(); }
 std::uint16_t Simulator::port() const { return impl_->port_; }
-std::string Simulator::baseUrl() const { return "http://127.0.0.1:" + std::to_string(impl_->port_); }
+std::string Simulator::baseUrl() const { return impl_->baseUrl(); }
+
+std::filesystem::path Simulator::certificateFile() const {
+  return impl_->certificate_ ? impl_->certificate_->certificateFile() : std::filesystem::path();
+}
+
 std::size_t Simulator::siteCount() const { return impl_->sites_.size(); }
 const SiteSpec& Simulator::site(std::size_t i) const { return impl_->sites_.at(i)->spec; }
 
@@ -731,10 +797,7 @@ SiteBehaviour Simulator::behaviour(std::size_t i) const {
 }
 
 void Simulator::setBehaviour(std::size_t i, SiteBehaviour behaviour) {
-  auto& site = *impl_->sites_.at(i);
-  std::lock_guard lock(site.mutex);
-  site.behaviour = std::move(behaviour);
-  site.since = Clock::now();
+  impl_->sites_.at(i)->switchTo(std::move(behaviour));
 }
 
 MutationResult Simulator::mutate(std::size_t i, const Mutation& mutation) {

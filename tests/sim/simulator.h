@@ -12,6 +12,10 @@
 ///   sim.mutate(0, {.add = 2, .change = 1, .remove = 1});
 ///   sim.requests(0);
 ///
+/// Over HTTPS: set `options.tls = TlsMode::kSelfSigned` (or kExpired); start() makes the certificate,
+/// baseUrl() and every URL then start with https://, and certificateFile() is the PEM a client trusts
+/// as its CA.
+///
 /// All content is generated in the constructor from (seed, site index) and served from memory.
 /// Thread-safety: every member may be called from any thread while the server runs.
 
@@ -27,6 +31,7 @@
 #include "behaviour.h"
 #include "hamhub/json.h"
 #include "site_content.h"
+#include "tls_certificate.h"
 
 namespace hamhub::sim {
 
@@ -47,6 +52,7 @@ struct SimOptions {
   std::uint64_t seed = 16;
   double incompleteShare = 0.1;  ///< share of documents missing mandatory metadata
   int threads = 64;              ///< HTTP worker threads (one per open connection)
+  TlsMode tls = TlsMode::kNone;  ///< HTTPS with a certificate made at start() (see tls_certificate.h)
   std::vector<SiteSpec> sites;
 };
 
@@ -67,12 +73,13 @@ void addExportSites(SimOptions& options);
 ///   {"scenario": "sumsel" | "generic", "sites": 17 | [SITE...], "docs": 400, "seed": 16,
 ///    "exports": false, "behaviours": {"16.73": "maintenance-503", "3": {"name": "slow", "delay_ms": 500}}}
 /// where SITE is {"label"?, "subject", "content"?, "prefix"?, "docs"?, "behaviour"?, "host"?};
-/// "exports": true adds addExportSites(). Keys of
-/// "behaviours" are site labels or indexes. Throws std::runtime_error / std::invalid_argument.
+/// "exports": true adds addExportSites(). Keys of "behaviours" are site labels or indexes, or "*"
+/// for every site (applied first, wherever it stands, so named sites override it).
+/// Throws std::runtime_error / std::invalid_argument.
 SimOptions loadScenario(const std::filesystem::path& file);
 
-/// Applies "INDEX=NAME[,key=value...]" (INDEX: a site index or label) to `options`.
-/// Throws std::invalid_argument.
+/// Applies "INDEX=NAME[,key=value...]" (INDEX: a site index or label, or * for every site) to
+/// `options`. Throws std::invalid_argument.
 void applyBehaviourArgument(SimOptions& options, std::string_view argument);
 
 class Simulator {
@@ -90,8 +97,11 @@ class Simulator {
   void stop();
 
   std::uint16_t port() const;
-  /// "http://127.0.0.1:PORT"
+  /// "http://127.0.0.1:PORT", or https:// with TLS
   std::string baseUrl() const;
+  /// With TLS: the PEM certificate served, for a client to trust as its CA; valid from start() until
+  /// the simulator is destroyed (its directory is removed then). Empty without TLS.
+  std::filesystem::path certificateFile() const;
 
   std::size_t siteCount() const;
   /// The site as configured (its `behaviour` is the initial one; see behaviour()).
@@ -104,7 +114,7 @@ class Simulator {
   std::string pageUrl(std::size_t i, std::string_view path) const;
 
   SiteBehaviour behaviour(std::size_t i) const;
-  /// Takes effect with the next request; restarts the flapping clock.
+  /// Takes effect with the next request; restarts the flapping clock and rate-limited's count.
   void setBehaviour(std::size_t i, SiteBehaviour behaviour);
 
   /// Adds, changes and removes documents; deterministic for a given seed and sequence of calls.

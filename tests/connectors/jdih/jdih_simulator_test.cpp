@@ -6,6 +6,8 @@
 #include "host/config/schema_check.h"
 #include "host/harvest/harvest_runner.h"
 #include "host/harvest/http_factory.h"
+#include "host/http/poco_http_client.h"
+#include "host/logging/log_setup.h"
 #include "host/normalise/normaliser.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
@@ -19,6 +21,26 @@ namespace {
 
 using sim::Behaviour;
 using sim::SiteBehaviour;
+
+// What the source monitor hands the connector's check(): the source, an HTTP client, a logger.
+class CheckContext final : public Context {
+ public:
+  CheckContext(const SourceConfig& source, std::unique_ptr<HttpClient> http)
+      : source_(source), http_(std::move(http)), logger_(source.id) {}
+
+  std::string_view sourceId() const override { return source_.id; }
+  const std::vector<std::string>& subjects() const override { return source_.subjects; }
+  const Options& options() const override { return source_.options; }
+  HttpClient& http() override { return *http_; }
+  Logger& log() override { return logger_; }
+  bool cancelled() const override { return false; }
+  std::optional<std::string> resolveSubject(std::string_view) const override { return std::nullopt; }
+
+ private:
+  const SourceConfig& source_;
+  std::unique_ptr<HttpClient> http_;
+  SpdLogger logger_;
+};
 
 class JdihSimulatorTest : public ::testing::Test {
  protected:
@@ -60,6 +82,15 @@ class JdihSimulatorTest : public ::testing::Test {
   HarvestSummary harvest(const SourceConfig& s) {
     HarvestRunner runner(*store_, registry_, normaliser_, catalog_, makeHttpClientFactory(0), 60);
     return runner.run(s, stop_);
+  }
+
+  // The built plugin's check(), as the source monitor runs it; by default with the client a harvest gets.
+  Status check(const SourceConfig& s, std::unique_ptr<HttpClient> http = nullptr) {
+    auto connector = registry_.createConnector("jdih");
+    if (!connector.isOk()) return connector.status();
+    if (Status configured = (*connector)->configure(s.options); !configured) return configured;
+    CheckContext context(s, http ? std::move(http) : makeHttpClientFactory(0)(s, [] { return false; }));
+    return (*connector)->check(context);
   }
 
   // Everything stored for a source, to compare before and after a bad harvest.
@@ -165,10 +196,18 @@ TEST_F(JdihSimulatorTest, eachFaultFailsWithItsReasonAndLeavesStoredDocumentsAsT
   SiteBehaviour noAnswer(Behaviour::kNoAnswer);
   noAnswer.settings.hold = std::chrono::seconds(5);
   const std::vector<Fault> faults = {
-      {Behaviour::kMaintenance503, "maintenance-status"}, {Behaviour::kMaintenancePage, "maintenance-page"},
-      {Behaviour::kTruncated, "invalid-payload"},         {Behaviour::kHtml, "invalid-payload"},
-      {oversized, "too-large"},                           {stall, "timeout"},
-      {noAnswer, "timeout"},                              {Behaviour::kRedirectLoop, "too-many-redirects"},
+      {Behaviour::kMaintenance503, "maintenance-status"},
+      {Behaviour::kMaintenancePage, "maintenance-page"},
+      {Behaviour::kTruncated, "invalid-payload"},
+      {Behaviour::kHtml, "invalid-payload"},
+      {oversized, "too-large"},
+      {stall, "timeout"},
+      {noAnswer, "timeout"},
+      {Behaviour::kRedirectLoop, "too-many-redirects"},
+      {Behaviour::kSchemaDrift, "schema-drift"},
+      {Behaviour::kRateLimited, "http-429"},
+      {Behaviour::kServerError, "http-5xx"},
+      {SiteBehaviour::parse("server-error,status=404"), "http-4xx"},
   };
   auto s = source(0);
   ASSERT_EQ(harvest(s).status, RunStatus::Success);
@@ -180,6 +219,53 @@ TEST_F(JdihSimulatorTest, eachFaultFailsWithItsReasonAndLeavesStoredDocumentsAsT
     EXPECT_EQ(run.errorReason, fault.reason) << sim::behaviourName(fault.behaviour.kind) << ": " << run.error;
     EXPECT_NE(run.error.find("127.0.0.1"), std::string::npos) << run.error;  // names the source's URL
     EXPECT_EQ(snapshot(s.id), stored) << sim::behaviourName(fault.behaviour.kind);
+  }
+}
+
+TEST_F(JdihSimulatorTest, checkClassifiesTheSimulatedFaults) {
+  const auto s = source(0);
+  EXPECT_TRUE(check(s)) << check(s).message();
+  sim_->setBehaviour(0, Behaviour::kSchemaDrift);
+  const Status drift = check(s);
+  EXPECT_EQ(drift.reason(), "schema-drift") << drift.message();
+  EXPECT_NE(drift.message().find("field idData is missing"), std::string::npos) << drift.message();
+  // Throttled mid-way: the first check passes, the next is refused.
+  sim_->setBehaviour(0, SiteBehaviour::parse("rate-limited,after_requests=1,retry_after_s=60"));
+  EXPECT_TRUE(check(s));
+  EXPECT_EQ(check(s).reason(), "http-429");
+  const std::vector<std::pair<const char*, const char*>> faults = {{"server-error", "http-5xx"},
+                                                                    {"server-error,status=502", "http-5xx"},
+                                                                    {"server-error,status=404", "http-4xx"},
+                                                                    {"maintenance-503", "maintenance-status"}};
+  for (const auto& [behaviour, reason] : faults) {
+    sim_->setBehaviour(0, SiteBehaviour::parse(behaviour));
+    EXPECT_EQ(check(s).reason(), reason) << behaviour;
+  }
+}
+
+TEST_F(JdihSimulatorTest, readsHttpsOnlyFromATrustedCertificateThatHasNotExpired) {
+  for (const sim::TlsMode mode : {sim::TlsMode::kSelfSigned, sim::TlsMode::kExpired}) {
+    const bool expired = mode == sim::TlsMode::kExpired;
+    sim::SimOptions options = sim::genericScenario(1, kDocuments, 7);
+    options.threads = 16;
+    options.tls = mode;
+    sim_ = std::make_unique<sim::Simulator>(options);
+    sim_->start();
+    auto s = source(0);
+    s.id += "-" + std::string(sim::tlsModeName(mode));
+    ASSERT_EQ(s.options.getString("url").rfind("https://", 0), 0u);
+
+    const HarvestSummary untrusted = harvest(s);  // the system's CAs do not know the simulator
+    EXPECT_EQ(untrusted.errorReason, "tls") << untrusted.error;
+    // Sources have no CA file setting (only verify_tls); a client of its own trusts the certificate.
+    HttpClientConfig trusting;
+    trusting.caFile = sim_->certificateFile().string();
+    const Status trusted = check(s, std::make_unique<PocoHttpClient>(trusting));
+    EXPECT_EQ(trusted.reason(), expired ? "tls" : "") << trusted.message();
+    s.http.verifyTls = false;
+    const HarvestSummary unverified = harvest(s);
+    EXPECT_EQ(unverified.status, RunStatus::Success) << unverified.error;
+    EXPECT_EQ(unverified.counts.added, static_cast<std::int64_t>(kDocuments));
   }
 }
 

@@ -1,0 +1,71 @@
+// schema-drift: the JDIHN feed with its documents' fields renamed.
+#include "schema_drift.h"
+
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+
+#include "hamhub/json.h"
+
+namespace hamhub::sim {
+
+namespace {
+
+struct Renamed {
+  std::string_view from;
+  std::string_view to;
+};
+
+// The fields a JDIHN reader keys on, as an English API would call them.
+constexpr Renamed kRenamed[] = {
+    {"idData", "id_data"},
+    {"judul", "title"},
+    {"jenis", "type"},
+    {"noPeraturan", "number"},
+    {"tahun_pengundangan", "year"},
+    {"tanggal_pengundangan", "promulgation_date"},
+    {"tanggal_penetapan", "enactment_date"},
+    {"status", "legal_status"},
+    {"subjek", "subject"},
+    {"teuBadan", "author"},
+    {"bidangHukum", "field"},
+    {"urlDownload", "download_url"},
+    {"urlDetailPeraturan", "detail_url"},
+};
+
+std::string renamed(std::string_view key) {
+  for (const auto& r : kRenamed) {
+    if (r.from == key) return std::string(r.to);
+  }
+  std::string snake;
+  for (char c : key) {
+    if (c >= 'A' && c <= 'Z') {
+      snake += '_';
+      snake += static_cast<char>(c - 'A' + 'a');
+    } else {
+      snake += c;
+    }
+  }
+  return snake;
+}
+
+}  // namespace
+
+std::string driftedFeed(const Payload& feed) {
+  std::string body = feed.envelopeHead + "[";
+  for (const auto& [offset, length] : feed.items) {
+    auto item = parseJson(std::string_view(feed.body).substr(offset, length));
+    if (!item.isOk()) throw std::logic_error("schema-drift: a feed item is not JSON: " + item.status().message());
+    JsonValue document = std::move(item).value();
+    if (document.isObject()) {
+      for (auto& member : document.asObject()) member.first = renamed(member.first);
+    }
+    if (body.back() != '[') body += ',';
+    body += toJson(document);
+  }
+  body += ']';
+  body += feed.envelopeTail;
+  return body;
+}
+
+}  // namespace hamhub::sim
