@@ -671,6 +671,85 @@ TEST_P(StoreTest, keepsEveryScoreAsHistoryAndTheLatestAsCurrent) {
   EXPECT_TRUE(store->currentScores(query)->empty());
 }
 
+// Health: the latest row per source, an event per state change, incidents opened and closed
+// by the changes, and the state at a window's start found from the last change before it.
+TEST_P(StoreTest, keepsHealthStateChangesAndIncidents) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  const auto health = [](HealthState state, std::string reason, std::string at, std::string since) {
+    SourceHealth h;
+    h.source = "jdih-16-73";
+    h.state = state;
+    h.reason = std::move(reason);
+    h.detail = "seen at " + at;
+    h.checkedAt = std::move(at);
+    h.since = std::move(since);
+    h.httpStatus = state == HealthState::Maintenance ? 503 : 200;
+    h.latencyMs = 12.5;
+    return h;
+  };
+  ASSERT_TRUE(store->recordHealth(health(HealthState::Up, "ok", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"), true, false));
+  ASSERT_TRUE(store->recordHealth(health(HealthState::Up, "ok", "2026-11-01T00:05:00Z", "2026-11-01T00:00:00Z"), false, false));
+  ASSERT_TRUE(store->recordHealth(
+      health(HealthState::Maintenance, "maintenance-status", "2026-11-02T00:00:00Z", "2026-11-02T00:00:00Z"), true, false));
+  ASSERT_TRUE(store->recordHealth(health(HealthState::Up, "ok", "2026-11-03T06:00:00Z", "2026-11-03T06:00:00Z"), true, false));
+  SourceHealth planned = health(HealthState::Maintenance, "planned-maintenance", "2026-11-05T00:00:00Z", "2026-11-05T00:00:00Z");
+  planned.failures = 0;
+  planned.breakerOpen = true;
+  ASSERT_TRUE(store->recordHealth(planned, true, true));
+
+  auto rows = store->sourceHealth();
+  ASSERT_TRUE(rows.isOk()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].state, HealthState::Maintenance);
+  EXPECT_EQ((*rows)[0].reason, "planned-maintenance");
+  EXPECT_EQ((*rows)[0].since, "2026-11-05T00:00:00Z");
+  EXPECT_DOUBLE_EQ((*rows)[0].latencyMs, 12.5);
+  EXPECT_TRUE((*rows)[0].breakerOpen);
+
+  auto incidents = store->incidents(std::nullopt, "");
+  ASSERT_TRUE(incidents.isOk()) << incidents.status().message();
+  ASSERT_EQ(incidents->size(), 2u);
+  EXPECT_EQ((*incidents)[0].reason, "planned-maintenance");
+  EXPECT_TRUE((*incidents)[0].planned);
+  EXPECT_EQ((*incidents)[0].endedAt, "");
+  EXPECT_EQ((*incidents)[1].state, HealthState::Maintenance);
+  EXPECT_EQ((*incidents)[1].startedAt, "2026-11-02T00:00:00Z");
+  EXPECT_EQ((*incidents)[1].endedAt, "2026-11-03T06:00:00Z");
+  EXPECT_FALSE((*incidents)[1].planned);
+  // Ended before the window: left out; still open: always in.
+  auto recent = store->incidents(std::string("jdih-16-73"), "2026-11-04T00:00:00Z");
+  ASSERT_TRUE(recent.isOk());
+  ASSERT_EQ(recent->size(), 1u);
+  EXPECT_TRUE((*recent)[0].planned);
+  auto other = store->incidents(std::string("jdih-16-71"), "");
+  ASSERT_TRUE(other.isOk());
+  EXPECT_TRUE(other->empty());
+
+  auto events = store->healthEvents(std::nullopt, "2026-11-02T12:00:00Z");
+  ASSERT_TRUE(events.isOk()) << events.status().message();
+  ASSERT_EQ(events->size(), 3u);  // the change before the window, then the two inside it
+  EXPECT_EQ((*events)[0].at, "2026-11-02T00:00:00Z");
+  EXPECT_EQ((*events)[0].state, HealthState::Maintenance);
+  EXPECT_EQ((*events)[1].state, HealthState::Up);
+  EXPECT_EQ((*events)[2].reason, "planned-maintenance");
+}
+
+TEST_P(StoreTest, listsRunsStillRunningOldestFirst) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto a = store->beginRun("a");
+  auto b = store->beginRun("b");
+  auto c = store->beginRun("c");
+  ASSERT_TRUE(a.isOk() && b.isOk() && c.isOk());
+  ASSERT_TRUE(store->finishRun(RunOutcome{*b, RunStatus::Success, {}, "", ""}));
+  auto running = store->runningRuns();
+  ASSERT_TRUE(running.isOk()) << running.status().message();
+  ASSERT_EQ(running->size(), 2u);
+  EXPECT_EQ((*running)[0].id, *a);
+  EXPECT_EQ((*running)[1].id, *c);
+}
+
 INSTANTIATE_TEST_SUITE_P(Postgres, StorePostgresTest, ::testing::Values(Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>&) { return std::string("Postgres"); });
 

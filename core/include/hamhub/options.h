@@ -24,6 +24,7 @@ enum class OptionType : std::uint32_t {
   Boolean = 4,
   StringList = 5,  ///< an array of strings
   Object = 6,      ///< any JSON object; the plugin checks its members in `configure`
+  Array = 7,       ///< any JSON array; the plugin checks its items in `configure`. Since API 1.3.
 };
 
 /// @brief The name users read for an option type (`string`, `integer`, `list of strings`…).

@@ -33,6 +33,20 @@ bool Session::loadForSources(bool withStore) {
   return !withStore || openStore();
 }
 
+bool Session::syncStore(host::Store& target) {
+  if (Status seeded = target.upsertSubjects(subjects); !seeded) {
+    fail(seeded.message());
+    return false;
+  }
+  std::vector<host::SourceRow> rows;
+  for (const auto& s : sources) rows.push_back({s.id, s.connector, s.subjects, s.enabled, s.configHash});
+  if (Status synced = target.syncSources(rows); !synced) {
+    fail(synced.message());
+    return false;
+  }
+  return true;
+}
+
 bool Session::loadHub() {
   auto file = host::locateHubConfig(invocation_.configFile ? std::optional<std::filesystem::path>(*invocation_.configFile)
                                                             : std::nullopt);

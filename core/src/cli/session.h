@@ -34,6 +34,9 @@ class Session {
   bool loadSources();
   bool loadCriteria();
   bool openStore();
+  /// Seeds `target`'s subjects and mirrors the configured sources into it (before harvests and
+  /// probes, whose rows refer to them).
+  bool syncStore(host::Store& target);
 
   host::HubConfig hub;
   host::PluginRegistry registry;

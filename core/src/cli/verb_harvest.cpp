@@ -12,6 +12,7 @@
 #include "cli/verbs.h"
 #include "host/harvest/harvest_runner.h"
 #include "host/harvest/http_factory.h"
+#include "host/harvest/stale_runs.h"
 #include "host/subjects/subject_catalog.h"
 
 namespace hamhub::cli {
@@ -45,11 +46,10 @@ int runHarvest(const Invocation& inv) {
       if (s.enabled) chosen.push_back(&s);
     }
   }
-  if (!session.openStore()) return kExitUsage;
-  if (Status seeded = session.store->upsertSubjects(session.subjects); !seeded) return fail(seeded.message());
-  std::vector<host::SourceRow> rows;
-  for (const auto& s : session.sources) rows.push_back({s.id, s.connector, s.subjects, s.enabled, s.configHash});
-  if (Status synced = session.store->syncSources(rows); !synced) return fail(synced.message());
+  if (!session.openStore() || !session.syncStore(*session.store)) return kExitUsage;
+  const auto closed = host::closeStaleRuns(*session.store, std::chrono::seconds(session.hub.harvest.runTimeoutSeconds),
+                                           std::chrono::seconds(session.hub.harvest.graceSeconds));
+  if (!closed.isOk()) return fail(closed.status().message());
 
   std::signal(SIGINT, onSignal);
   std::signal(SIGTERM, onSignal);

@@ -23,6 +23,9 @@ Verb configCheckVerb();
 Verb harvestVerb();
 Verb documentsVerb();
 Verb scoreVerb();
+Verb checkVerb();
+Verb incidentsVerb();
+Verb serveVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();

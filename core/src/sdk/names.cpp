@@ -11,6 +11,7 @@ const char* optionTypeName(OptionType type) {
     case OptionType::Boolean: return "boolean";
     case OptionType::StringList: return "list of strings";
     case OptionType::Object: return "object";
+    case OptionType::Array: return "list";
   }
   return "unknown";
 }

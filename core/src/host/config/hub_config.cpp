@@ -24,6 +24,7 @@ constexpr OptionSpec kHubKeys[] = {
     {"timezone", OptionType::String, false, false, "\"Asia/Jakarta\"", "time zone of schedules and reports"},
     {"http", OptionType::Object, false, false, nullptr, "HTTP client defaults"},
     {"harvest", OptionType::Object, false, false, nullptr, "harvest runner settings"},
+    {"monitor", OptionType::Object, false, false, nullptr, "source monitor settings"},
     {"api", OptionType::Object, false, false, nullptr, "REST API settings"},
 };
 
@@ -35,12 +36,34 @@ constexpr OptionSpec kHttpKeys[] = {
     {"max_redirects", OptionType::Integer, false, false, nullptr, "redirects followed before giving up"},
     {"rate_per_host", OptionType::Number, false, false, nullptr, "requests per second per host (0: unlimited)"},
     {"verify_tls", OptionType::Boolean, false, false, nullptr, "verify server certificates"},
+    {"ca_file", OptionType::String, false, false, nullptr, "PEM file of the CAs to trust (relative to this file)"},
     {"user_agent", OptionType::String, false, false, nullptr, "User-Agent header"},
 };
 
 constexpr OptionSpec kHarvestKeys[] = {
     {"run_timeout_s", OptionType::Integer, false, false, nullptr, "a run longer than this is cancelled"},
-    {"concurrency", OptionType::Integer, false, false, nullptr, "sources harvested at once by --all"},
+    {"concurrency", OptionType::Integer, false, false, nullptr, "sources harvested at once (serve, --all)"},
+    {"per_host", OptionType::Integer, false, false, nullptr, "harvests at once against one host"},
+    {"splay_s", OptionType::Integer, false, false, nullptr, "random delay after a scheduled time, at most"},
+    {"grace_s", OptionType::Integer, false, false, nullptr, "on SIGTERM, how long running harvests may finish"},
+    {"breaker_failures", OptionType::Integer, false, false, nullptr, "failed harvests in a row that open the breaker"},
+    {"retry", OptionType::Object, false, false, nullptr, "retries of a failed harvest"},
+};
+
+constexpr OptionSpec kRetryKeys[] = {
+    {"max_attempts", OptionType::Integer, false, false, nullptr, "retries after a failure, at most"},
+    {"base_s", OptionType::Integer, false, false, nullptr, "first backoff step"},
+    {"max_delay_s", OptionType::Integer, false, false, nullptr, "longest backoff"},
+    {"max_elapsed_s", OptionType::Integer, false, false, nullptr, "no retry later than this after the first failure"},
+};
+
+constexpr OptionSpec kMonitorKeys[] = {
+    {"interval_s", OptionType::Integer, false, false, nullptr, "probe period per source"},
+    {"failures_to_down", OptionType::Integer, false, false, nullptr, "failures in a row before DOWN"},
+    {"degraded_ms", OptionType::Integer, false, false, nullptr, "slower answers make a source DEGRADED"},
+    {"concurrency", OptionType::Integer, false, false, nullptr, "probes at once"},
+    {"maintenance_keywords", OptionType::StringList, false, false, nullptr,
+     "phrases (any case) that make an answer a maintenance page"},
 };
 
 bool positive(std::int64_t v) { return v > 0; }
@@ -54,6 +77,24 @@ void readInt(const std::map<std::string, JsonValue, std::less<>>& values, const 
     return;
   }
   target = it->second.asInt();
+}
+
+void readNonNegative(const std::map<std::string, JsonValue, std::less<>>& values, const char* key,
+                     std::int64_t& target, const std::string& file, const std::string& prefix, ConfigIssues& issues) {
+  auto it = values.find(key);
+  if (it == values.end()) return;
+  if (it->second.asInt() < 0) {
+    issues.push_back({file, prefix + "." + key, "must not be negative"});
+    return;
+  }
+  target = it->second.asInt();
+}
+
+std::string lowerAscii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
 }
 
 }  // namespace
@@ -130,12 +171,39 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
     if (http.count("max_redirects")) h.maxRedirects = http.at("max_redirects").asInt();
     if (http.count("rate_per_host")) h.ratePerHost = http.at("rate_per_host").asNumber();
     if (http.count("verify_tls")) h.verifyTls = http.at("verify_tls").asBool();
+    if (http.count("ca_file")) h.caFile = resolve(http.at("ca_file").asString()).string();
     if (http.count("user_agent")) h.userAgent = http.at("user_agent").asString();
   }
   if (auto it = values.find("harvest"); it != values.end()) {
     auto harvest = checkObject(it->second, kHarvestKeys, name, "harvest", issues);
     readInt(harvest, "run_timeout_s", config.harvest.runTimeoutSeconds, name, "harvest", issues);
     readInt(harvest, "concurrency", config.harvest.concurrency, name, "harvest", issues);
+    readInt(harvest, "per_host", config.harvest.perHost, name, "harvest", issues);
+    readNonNegative(harvest, "splay_s", config.harvest.splaySeconds, name, "harvest", issues);
+    readNonNegative(harvest, "grace_s", config.harvest.graceSeconds, name, "harvest", issues);
+    readInt(harvest, "breaker_failures", config.harvest.breakerFailures, name, "harvest", issues);
+    if (auto r = harvest.find("retry"); r != harvest.end()) {
+      auto retry = checkObject(r->second, kRetryKeys, name, "harvest.retry", issues);
+      RetrySettings& rs = config.harvest.retry;
+      readNonNegative(retry, "max_attempts", rs.maxAttempts, name, "harvest.retry", issues);
+      readInt(retry, "base_s", rs.baseSeconds, name, "harvest.retry", issues);
+      readInt(retry, "max_delay_s", rs.maxDelaySeconds, name, "harvest.retry", issues);
+      readInt(retry, "max_elapsed_s", rs.maxElapsedSeconds, name, "harvest.retry", issues);
+    }
+  }
+  if (auto it = values.find("monitor"); it != values.end()) {
+    auto monitor = checkObject(it->second, kMonitorKeys, name, "monitor", issues);
+    MonitorSettings& m = config.monitor;
+    readInt(monitor, "interval_s", m.intervalSeconds, name, "monitor", issues);
+    readInt(monitor, "failures_to_down", m.failuresToDown, name, "monitor", issues);
+    readInt(monitor, "degraded_ms", m.degradedMs, name, "monitor", issues);
+    readInt(monitor, "concurrency", m.concurrency, name, "monitor", issues);
+    if (auto k = monitor.find("maintenance_keywords"); k != monitor.end()) {
+      m.maintenanceKeywords.clear();
+      for (const auto& word : k->second.asArray()) {
+        if (!word.asString().empty()) m.maintenanceKeywords.push_back(lowerAscii(word.asString()));
+      }
+    }
   }
   return config;
 }

@@ -20,12 +20,38 @@ struct HttpSettings {
   std::int64_t maxRedirects = 5;
   double ratePerHost = 0;  // requests per second per host; 0: unlimited
   bool verifyTls = true;
+  std::string caFile;  // PEM of extra trusted CAs (an internal CA); empty: the system's
   std::string userAgent = "hamhub/0.1 (+https://github.com/hamhub)";
+};
+
+/// How `serve` retries a failed harvest: capped exponential backoff with full jitter, bounded
+/// by attempts and by time; then the source waits for its next scheduled run.
+struct RetrySettings {
+  std::int64_t maxAttempts = 4;
+  std::int64_t baseSeconds = 30;
+  std::int64_t maxDelaySeconds = 1800;
+  std::int64_t maxElapsedSeconds = 6 * 3600;
 };
 
 struct HarvestSettings {
   std::int64_t runTimeoutSeconds = 1800;
-  std::int64_t concurrency = 4;
+  std::int64_t concurrency = 4;      // harvests at once, hub-wide
+  std::int64_t perHost = 2;          // harvests at once against one host name
+  std::int64_t splaySeconds = 120;   // a random delay after each scheduled time, so sites sharing a schedule spread out
+  std::int64_t graceSeconds = 30;    // on SIGTERM: how long running harvests may take to finish
+  std::int64_t breakerFailures = 5;  // consecutive failed harvests that open a source's breaker
+  RetrySettings retry;
+};
+
+/// The source monitor in `serve` and `hamhub check`.
+struct MonitorSettings {
+  std::int64_t intervalSeconds = 300;  // probe period per source (a source may set its own)
+  std::int64_t failuresToDown = 2;     // consecutive failures before DOWN; fewer leave it PENDING
+  std::int64_t degradedMs = 5000;      // a slower answer makes a source DEGRADED
+  std::int64_t concurrency = 16;       // probes at once
+  std::vector<std::string> maintenanceKeywords = {"pemeliharaan",      "sedang dalam perbaikan", "dalam perbaikan",
+                                                  "sedang diperbaiki", "under maintenance",      "maintenance",
+                                                  "temporarily unavailable"};
 };
 
 /// The hub file (`config/hamhub.json`), with paths resolved against its directory.
@@ -40,6 +66,7 @@ struct HubConfig {
   std::string timezone = "Asia/Jakarta";
   HttpSettings http;
   HarvestSettings harvest;
+  MonitorSettings monitor;
 };
 
 /// Where the hub file comes from: `--config`, else HAMHUB_CONFIG, else ./config/hamhub.json,

@@ -16,6 +16,7 @@ bool matches(const JsonValue& v, OptionType type) {
     case OptionType::Number: return v.isNumber();
     case OptionType::Boolean: return v.isBool();
     case OptionType::Object: return v.isObject();
+    case OptionType::Array: return v.isArray();
     case OptionType::StringList:
       if (!v.isArray()) return false;
       for (const auto& item : v.asArray()) {

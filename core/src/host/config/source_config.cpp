@@ -28,6 +28,9 @@ constexpr OptionSpec kSourceKeys[] = {
     {"description", OptionType::String, false, false, nullptr, "free text"},
     {"options", OptionType::Object, false, false, "{}", "connector options"},
     {"http", OptionType::Object, false, false, nullptr, "HTTP overrides for this source"},
+    {"probe_interval_s", OptionType::Integer, false, false, nullptr, "health probe period (default: monitor.interval_s)"},
+    {"maintenance", OptionType::Array, false, false, nullptr,
+     "declared maintenance windows: {from, to} or {cron, duration_minutes}"},
 };
 
 constexpr OptionSpec kSourceHttpKeys[] = {
@@ -36,6 +39,7 @@ constexpr OptionSpec kSourceHttpKeys[] = {
     {"total_timeout_ms", OptionType::Integer, false, false, nullptr, "longest time for a whole request"},
     {"max_body_mb", OptionType::Integer, false, false, nullptr, "largest response body accepted"},
     {"verify_tls", OptionType::Boolean, false, false, nullptr, "false accepts self-signed certificates"},
+    {"ca_file", OptionType::String, false, false, nullptr, "PEM file of the CAs to trust (relative to this file)"},
 };
 
 std::string sha256Hex(std::string_view text) {
@@ -44,7 +48,8 @@ std::string sha256Hex(std::string_view text) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-void applyHttp(const std::map<std::string, JsonValue, std::less<>>& v, HttpSettings& h) {
+void applyHttp(const std::map<std::string, JsonValue, std::less<>>& v, const fs::path& dir, HttpSettings& h) {
+  if (v.count("ca_file")) h.caFile = (dir / v.at("ca_file").asString()).lexically_normal().string();
   if (v.count("connect_timeout_ms")) h.connectTimeoutMs = v.at("connect_timeout_ms").asInt();
   if (v.count("read_timeout_ms")) h.readTimeoutMs = v.at("read_timeout_ms").asInt();
   if (v.count("total_timeout_ms")) h.totalTimeoutMs = v.at("total_timeout_ms").asInt();
@@ -80,6 +85,7 @@ std::vector<SourceConfig> loadSources(const HubConfig& hub, const PluginRegistry
   std::sort(files.begin(), files.end());
   static const std::regex kIdPattern("[a-z0-9][a-z0-9._-]{0,63}");
   std::set<std::string> seen;
+  const auto zone = TimeZone::load(hub.timezone);
 
   for (const auto& path : files) {
     const std::string name = path.string();
@@ -127,8 +133,21 @@ std::vector<SourceConfig> loadSources(const HubConfig& hub, const PluginRegistry
         }
       }
     }
+    if (values.count("probe_interval_s")) {
+      source.probeIntervalSeconds = values.at("probe_interval_s").asInt();
+      if (source.probeIntervalSeconds <= 0) issues.push_back({name, "probe_interval_s", "must be greater than 0"});
+    }
+    if (values.count("maintenance")) {
+      if (!zone.isOk()) {
+        issues.push_back({name, "maintenance", "needs the hub's time zone: " + zone.status().message()});
+      } else if (auto windows = parseMaintenanceWindows(values.at("maintenance"), *zone); windows.isOk()) {
+        source.maintenance = std::move(*windows);
+      } else {
+        issues.push_back({name, "maintenance", windows.status().message()});
+      }
+    }
     source.http = hub.http;
-    if (values.count("http")) applyHttp(checkObject(values.at("http"), kSourceHttpKeys, name, "http", issues), source.http);
+    if (values.count("http")) applyHttp(checkObject(values.at("http"), kSourceHttpKeys, name, "http", issues), path.parent_path(), source.http);
 
     JsonValue options = values.at("options");
     expandEnvironment(options, name, "options", issues);

@@ -9,6 +9,7 @@
 #include "hamhub/options.h"
 #include "host/config/config_issue.h"
 #include "host/config/hub_config.h"
+#include "host/schedule/maintenance_window.h"
 
 namespace hamhub::host {
 
@@ -26,6 +27,8 @@ struct SourceConfig {
   Options options;          // validated, defaults filled in, ${ENV} expanded
   HttpSettings http;        // hub defaults with the source's `http` overrides applied
   std::string configHash;   // of the file as written (before ${ENV}), to notice edits
+  std::int64_t probeIntervalSeconds = 0;        // 0: the hub's monitor.interval_s
+  std::vector<MaintenanceWindow> maintenance;   // declared windows: MAINTENANCE without alarm
 
   /// Option values safe to show: secret options replaced by "********".
   JsonValue displayOptions(const PluginRegistry& registry) const;

@@ -5,7 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "host/harvest/batching_sink.h"
-#include "host/logging/log_setup.h"
+#include "host/harvest/source_context.h"
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
 #include "host/subjects/subject_catalog.h"
@@ -15,30 +15,6 @@ namespace hamhub::host {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-class HarvestContext final : public Context {
- public:
-  HarvestContext(const SourceConfig& source, HttpClient& http, const SubjectCatalog& subjects,
-                 std::function<bool()> cancelled)
-      : source_(source), http_(http), subjects_(subjects), logger_(source.id), cancelled_(std::move(cancelled)) {}
-
-  std::string_view sourceId() const override { return source_.id; }
-  const std::vector<std::string>& subjects() const override { return source_.subjects; }
-  const Options& options() const override { return source_.options; }
-  HttpClient& http() override { return http_; }
-  Logger& log() override { return logger_; }
-  bool cancelled() const override { return cancelled_(); }
-  std::optional<std::string> resolveSubject(std::string_view codeOrName) const override {
-    return subjects_.resolve(codeOrName);
-  }
-
- private:
-  const SourceConfig& source_;
-  HttpClient& http_;
-  const SubjectCatalog& subjects_;
-  SpdLogger logger_;
-  std::function<bool()> cancelled_;
-};
 
 }  // namespace
 
@@ -96,7 +72,7 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
     return timedOut.load();
   };
   auto http = httpFactory_(source, cancelled);
-  HarvestContext context(source, *http, subjects_, cancelled);
+  SourceContext context(source, *http, subjects_, cancelled);
   // The record index is read when the first record arrives: an unchanged feed (304) never reads it.
   BatchingSink sink(store_, normaliser_, source.id, *runId, [&] { return store_.recordIndex(source.id); },
                     source.subjects, *cursor);

@@ -15,6 +15,7 @@ HttpClientFactory makeHttpClientFactory(double ratePerHost) {
     config.maxBodyBytes = static_cast<std::uint64_t>(s.maxBodyBytes);
     config.maxRedirects = static_cast<int>(s.maxRedirects);
     config.verifyTls = s.verifyTls;
+    config.caFile = s.caFile;
     config.userAgent = s.userAgent;
     return std::make_unique<PocoHttpClient>(config, limiter, std::move(cancelled));
   };

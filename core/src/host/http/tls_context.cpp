@@ -12,6 +12,40 @@
 
 namespace hamhub::host {
 
+namespace {
+
+// The handshake runs on the thread that makes the request, so the reason the chain was refused
+// can wait there for the error message: OpenSSL's own error only says "certificate verify failed".
+thread_local std::string tLastVerifyError;
+
+extern "C" int rememberVerifyError(int preverified, X509_STORE_CTX* store) {
+  if (preverified == 0) {
+    const int error = X509_STORE_CTX_get_error(store);
+    tLastVerifyError = X509_verify_cert_error_string(error);
+    if (X509* cert = X509_STORE_CTX_get_current_cert(store)) {
+      const ASN1_TIME* notAfter = X509_get0_notAfter(cert);
+      if (error == X509_V_ERR_CERT_HAS_EXPIRED && notAfter != nullptr) {
+        BIO* out = BIO_new(BIO_s_mem());
+        if (out != nullptr && ASN1_TIME_print(out, notAfter) == 1) {
+          char* text = nullptr;
+          const long size = BIO_get_mem_data(out, &text);
+          tLastVerifyError += " (not after " + std::string(text, static_cast<std::size_t>(size)) + ")";
+        }
+        BIO_free(out);
+      }
+    }
+  }
+  return preverified;
+}
+
+}  // namespace
+
+std::string takeTlsVerifyError() {
+  std::string error;
+  error.swap(tLastVerifyError);
+  return error;
+}
+
 Result<Poco::Net::Context::Ptr> makeClientTlsContext(const HttpClientConfig& config) {
   Poco::Net::Context::Params params;
   // STRICT (not RELAXED) so Poco checks the host name even for localhost addresses.
@@ -27,7 +61,7 @@ Result<Poco::Net::Context::Ptr> makeClientTlsContext(const HttpClientConfig& con
     // may ignore errors or prompt on a console. OpenSSL's own chain verification is what we
     // want, so drop the callback; the host-name check still runs in Poco after the handshake.
     SSL_CTX_set_verify(context->sslContext(), config.verifyTls ? SSL_VERIFY_PEER : SSL_VERIFY_NONE,
-                       nullptr);
+                       config.verifyTls ? &rememberVerifyError : nullptr);
     return context;
   } catch (const Poco::Exception& e) {
     std::string what = "cannot set up TLS";

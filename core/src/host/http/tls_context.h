@@ -17,4 +17,8 @@ Result<Poco::Net::Context::Ptr> makeClientTlsContext(const HttpClientConfig& con
 /// than a conditional request, and an SSL_CTX may serve many connections at once. Thread-safe.
 Result<Poco::Net::Context::Ptr> sharedClientTlsContext(const HttpClientConfig& config);
 
+/// Why this thread's last TLS handshake refused the server's certificate ("certificate has
+/// expired (not after …)", "self-signed certificate"…), then forgotten; empty if it did not.
+std::string takeTlsVerifyError();
+
 }  // namespace hamhub::host

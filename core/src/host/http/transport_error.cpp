@@ -8,6 +8,8 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 
+#include "host/http/tls_context.h"
+
 namespace hamhub::host {
 
 namespace {
@@ -44,7 +46,8 @@ Status currentExceptionToStatus(std::string_view url, HttpPhase phase, int timeo
   } catch (const Poco::TimeoutException&) {
     return make(url, timeoutText(phase, timeoutMs), "timeout");
   } catch (const Poco::Net::SSLException& e) {
-    return make(url, "TLS failure: " + e.displayText(), "tls");
+    const std::string why = takeTlsVerifyError();
+    return make(url, "TLS failure: " + (why.empty() ? e.displayText() : "certificate refused: " + why), "tls");
   } catch (const Poco::Net::ConnectionResetException&) {
     return make(url, "connection reset by peer", "io");
   } catch (const Poco::Net::NoMessageException&) {

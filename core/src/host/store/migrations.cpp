@@ -150,6 +150,40 @@ const std::vector<Migration> kMigrations = {
          // current score of an instrument for each one it retires.
          "CREATE INDEX scores_key ON scores (instrument, period, subject, current)",
      }},
+    {4,
+     "source health, state changes and incidents",
+     {
+         // Only state changes are kept, not every probe: 2,000 sources probed each minute would
+         // otherwise add three million rows a day, and uptime needs only the changes.
+         R"(CREATE TABLE source_health (
+              source TEXT PRIMARY KEY,
+              state TEXT NOT NULL CHECK (state IN ('pending', 'up', 'degraded', 'down', 'maintenance')),
+              reason TEXT NOT NULL DEFAULT '',
+              detail TEXT NOT NULL DEFAULT '',
+              since TEXT NOT NULL,
+              checked_at TEXT NOT NULL,
+              http_status INTEGER NOT NULL DEFAULT 0,
+              latency_ms DOUBLE PRECISION NOT NULL DEFAULT 0,
+              failures INTEGER NOT NULL DEFAULT 0,
+              breaker_open INTEGER NOT NULL DEFAULT 0))",
+         R"(CREATE TABLE health_events (
+              id {{id}},
+              source TEXT NOT NULL,
+              at TEXT NOT NULL,
+              state TEXT NOT NULL,
+              reason TEXT NOT NULL DEFAULT ''))",
+         "CREATE INDEX health_events_source ON health_events (source, at)",
+         R"(CREATE TABLE incidents (
+              id {{id}},
+              source TEXT NOT NULL,
+              state TEXT NOT NULL,
+              reason TEXT NOT NULL DEFAULT '',
+              detail TEXT NOT NULL DEFAULT '',
+              started_at TEXT NOT NULL,
+              ended_at TEXT,
+              planned INTEGER NOT NULL DEFAULT 0))",
+         "CREATE INDEX incidents_source ON incidents (source, started_at)",
+     }},
 };
 
 int currentVersion(Poco::Data::Session& session) {

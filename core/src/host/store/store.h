@@ -74,6 +74,23 @@ class Store {
   /// Runs, newest first, of one source or all; limit <= 0 means all.
   Result<std::vector<RunRow>> runs(std::optional<std::string> source, int limit);
 
+  /// Runs still marked `running`, oldest first: at start-up the hub closes the ones whose process
+  /// is gone.
+  Result<std::vector<RunRow>> runningRuns();
+
+  /// Stores a source's latest health. When `changed` (a new state or reason), in the same
+  /// transaction: a state-change event, the open incident closed, and a new incident opened when
+  /// the new state is DEGRADED, DOWN or MAINTENANCE (`planned` for a declared window).
+  Status recordHealth(const SourceHealth& health, bool changed, bool planned);
+  /// Every source's latest health, ordered by source.
+  Result<std::vector<SourceHealth>> sourceHealth();
+  /// Incidents of one source or all that were open at or after `since` (UTC ISO; '' for all),
+  /// newest first.
+  Result<std::vector<Incident>> incidents(const std::optional<std::string>& source, const std::string& since);
+  /// State changes of one source or all from `since` on, oldest first, each source's last change
+  /// before `since` included (it gives the state at the start of the window).
+  Result<std::vector<HealthEvent>> healthEvents(const std::optional<std::string>& source, const std::string& since);
+
   /// Digests of (kind, key) and content hash, and the withdrawn flag, of every record of a source,
   /// to tell unchanged records in memory without a query per record.
   Result<RecordIndex> recordIndex(std::string_view source);

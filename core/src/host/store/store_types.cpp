@@ -22,6 +22,14 @@ constexpr std::array<std::pair<RunStatus, const char*>, 5> kRunStatuses{{
     {RunStatus::TimedOut, "timed-out"},
 }};
 
+constexpr std::array<std::pair<HealthState, const char*>, 5> kHealthStates{{
+    {HealthState::Pending, "pending"},
+    {HealthState::Up, "up"},
+    {HealthState::Degraded, "degraded"},
+    {HealthState::Down, "down"},
+    {HealthState::Maintenance, "maintenance"},
+}};
+
 template <typename E, std::size_t N>
 const char* nameOf(const std::array<std::pair<E, const char*>, N>& table, E value) {
   for (const auto& [v, name] : table) {
@@ -47,5 +55,8 @@ std::optional<SubjectKind> parseSubjectKind(std::string_view text) { return pars
 
 const char* runStatusName(RunStatus status) { return nameOf(kRunStatuses, status); }
 std::optional<RunStatus> parseRunStatus(std::string_view text) { return parse(kRunStatuses, text); }
+
+const char* healthStateName(HealthState state) { return nameOf(kHealthStates, state); }
+std::optional<HealthState> parseHealthState(std::string_view text) { return parse(kHealthStates, text); }
 
 }  // namespace hamhub::host

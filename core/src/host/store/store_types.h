@@ -47,6 +47,45 @@ enum class RunStatus { Running, Success, Failed, Cancelled, TimedOut };
 const char* runStatusName(RunStatus status);  // running | success | failed | cancelled | timed-out
 std::optional<RunStatus> parseRunStatus(std::string_view text);
 
+/// How a source looks to the monitor. PENDING: a first failure, not yet an outage.
+enum class HealthState { Pending, Up, Degraded, Down, Maintenance };
+const char* healthStateName(HealthState state);  // pending | up | degraded | down | maintenance
+std::optional<HealthState> parseHealthState(std::string_view text);
+
+/// A source's latest observed health (one row per source).
+struct SourceHealth {
+  std::string source;
+  HealthState state = HealthState::Pending;
+  std::string reason;     // machine-readable: ok, slow, partial-errors, dns, timeout, maintenance-page…
+  std::string detail;     // what was seen, for people
+  std::string since;      // when `state` began (UTC ISO-8601)
+  std::string checkedAt;  // the latest observation
+  int httpStatus = 0;     // 0: no HTTP answer
+  double latencyMs = 0;
+  int failures = 0;       // consecutive failed observations
+  bool breakerOpen = false;
+};
+
+/// A stretch of time a source spent DEGRADED, DOWN or MAINTENANCE.
+struct Incident {
+  std::int64_t id = 0;
+  std::string source;
+  HealthState state = HealthState::Down;
+  std::string reason;
+  std::string detail;
+  std::string startedAt;
+  std::string endedAt;  // empty while open
+  bool planned = false;  // a declared maintenance window: no alarm
+};
+
+/// A state change, as uptime reads them.
+struct HealthEvent {
+  std::string source;
+  std::string at;
+  HealthState state = HealthState::Pending;
+  std::string reason;
+};
+
 struct RunCounts {
   std::int64_t added = 0;
   std::int64_t updated = 0;

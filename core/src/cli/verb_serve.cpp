@@ -1,0 +1,166 @@
+#include <signal.h>
+
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/session.h"
+#include "cli/verbs.h"
+#include "host/harvest/http_factory.h"
+#include "host/harvest/stale_runs.h"
+#include "host/monitor/observing_http_client.h"
+#include "host/schedule/scheduler.h"
+#include "host/subjects/subject_catalog.h"
+
+namespace hamhub::cli {
+
+namespace {
+
+using std::chrono::seconds;
+
+std::atomic<bool> gReload{false};
+std::atomic<bool> gStop{false};
+
+extern "C" void onServeSignal(int sig) {
+  if (sig == SIGHUP) {
+    gReload = true;
+  } else {
+    gStop = true;
+  }
+}
+
+// One loaded configuration. Jobs hold the one they started with, so a reload never pulls the
+// plugins, catalogue or settings from under a harvest in flight.
+struct Runtime {
+  explicit Runtime(const Invocation& inv) : session(inv) {}
+  Session session;
+  std::unique_ptr<host::SubjectCatalog> catalog;
+  host::HttpClientFactory http;
+  std::optional<host::TimeZone> zone;  // set once loaded
+};
+
+std::shared_ptr<Runtime> loadRuntime(const Invocation& inv) {
+  auto rt = std::make_shared<Runtime>(inv);
+  if (!rt->session.loadForSources(false)) return nullptr;
+  auto zone = host::TimeZone::load(rt->session.hub.timezone);
+  if (!zone.isOk()) {
+    fail(zone.status().message(), "Set \"timezone\" in the hub file to an IANA name such as Asia/Jakarta.");
+    return nullptr;
+  }
+  rt->zone = *zone;
+  rt->catalog = std::make_unique<host::SubjectCatalog>(rt->session.subjects);
+  rt->http = host::makeHttpClientFactory(rt->session.hub.http.ratePerHost);
+  return rt;
+}
+
+host::SchedulerSettings settingsOf(const Runtime& rt) {
+  return {rt.session.hub.harvest, rt.session.hub.monitor, *rt.zone, true};
+}
+
+int runServe(const Invocation& inv) {
+  if (!noPositionals(inv)) return kExitUsage;
+  // The handlers only raise flags this thread polls: threads started before this point (the
+  // logger's) would otherwise take a signal that sigwait() was meant to get.
+  gReload = false;
+  gStop = false;
+  struct sigaction action {};
+  action.sa_handler = onServeSignal;
+  sigemptyset(&action.sa_mask);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaction(s, &action, nullptr);
+
+  std::shared_ptr<Runtime> current = loadRuntime(inv);
+  if (!current) return kExitUsage;
+  Session& first = current->session;
+  if (!first.openStore() || !first.syncStore(*first.store)) return kExitUsage;
+  // The store outlives every reloaded configuration: it stays the one opened here.
+  const std::unique_ptr<host::Store> storeOwner = std::move(first.store);
+  host::Store& store = *storeOwner;
+  const std::string storeUrl = first.hub.store;
+  if (auto closed = host::closeStaleRuns(store, seconds(first.hub.harvest.runTimeoutSeconds),
+                                         seconds(first.hub.harvest.graceSeconds));
+      !closed.isOk()) {
+    return fail(closed.status().message());
+  } else if (*closed > 0) {
+    spdlog::warn("closed {} run(s) left running by a hub that stopped", *closed);
+  }
+
+  std::mutex runtimeMutex;
+  const auto runtime = [&] {
+    std::lock_guard lock(runtimeMutex);
+    return current;
+  };
+  host::SchedulerJobs jobs;
+  jobs.harvest = [&](const host::SourceConfig& source, const std::atomic<bool>& stop) {
+    const auto rt = runtime();
+    std::optional<seconds> retryAfter;
+    auto observed = [&](const host::SourceConfig& s, std::function<bool()> cancelled) -> std::unique_ptr<HttpClient> {
+      return std::make_unique<host::ObservingHttpClient>(rt->http(s, std::move(cancelled)),
+                                                         [&](const host::ObservedResponse& r) {
+                                                           if (r.retryAfter) retryAfter = r.retryAfter;
+                                                         });
+    };
+    host::HarvestRunner runner(store, rt->session.registry, rt->session.normaliser, *rt->catalog, observed,
+                               rt->session.hub.harvest.runTimeoutSeconds);
+    host::HarvestAttempt attempt{runner.run(source, stop), retryAfter};
+    return attempt;
+  };
+  jobs.probe = [&](const host::SourceConfig& source, const std::atomic<bool>& stop) {
+    const auto rt = runtime();
+    return host::probeSource(source, rt->session.registry, *rt->catalog, rt->http, rt->session.hub.monitor, stop);
+  };
+
+  host::Scheduler scheduler(store, settingsOf(*current), jobs);
+  scheduler.setSources(current->session.sources);
+  scheduler.start();
+  spdlog::info("hamhub serve: {} sources, time zone {}, store {}; SIGHUP reloads the configuration, SIGTERM stops",
+               current->session.sources.size(), current->zone->name(), store.describe());
+  std::cerr << "hamhub serve: scheduling " << current->session.sources.size() << " sources (time zone "
+            << current->zone->name() << ", store " << store.describe() << "). SIGHUP reloads, SIGTERM or Ctrl-C stops.\n";
+
+  while (!gStop) {
+    if (!gReload.exchange(false)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      continue;
+    }
+    auto next = loadRuntime(inv);
+    if (!next) {
+      spdlog::error("configuration reload refused (see the errors above); the previous configuration keeps running");
+      continue;
+    }
+    if (next->session.hub.store != storeUrl) {
+      spdlog::warn("the store setting changed; it takes effect at the next start, the store in use stays");
+    }
+    if (!next->session.syncStore(store)) {
+      spdlog::error("configuration reload refused: the store could not take the new sources; the previous "
+                    "configuration keeps running");
+      continue;
+    }
+    {
+      std::lock_guard lock(runtimeMutex);
+      current = next;
+    }
+    scheduler.setSettings(settingsOf(*next));
+    scheduler.setSources(next->session.sources);
+    spdlog::info("configuration reloaded: {} sources", next->session.sources.size());
+  }
+  const auto grace = seconds(runtime()->session.hub.harvest.graceSeconds);
+  std::cerr << "hamhub serve: stopping; running harvests have " << grace.count() << " s to finish\n";
+  scheduler.stop(grace);
+  return kExitOk;
+}
+
+}  // namespace
+
+Verb serveVerb() {
+  return {"serve",
+          "run the hub: harvest each source on its schedule, probe its health, keep incidents and uptime",
+          "",
+          {},
+          false,
+          &runServe};
+}
+
+}  // namespace hamhub::cli
