@@ -1,6 +1,7 @@
 // The source monitor and `hamhub serve` end to end: real HTTP to hamhub-sim on 127.0.0.1, a real
 // SQLite store, the hub as a child process (signals included).
 #include <signal.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <thread>
@@ -344,6 +345,43 @@ TEST_F(MonitorCliTest, aKilledServeLeavesNoRunningRunAfterRestart) {
     interrupted = interrupted || r.errorReason == "interrupted";
   }
   EXPECT_TRUE(interrupted);
+}
+
+// The store taking no writes for longer than SQLite's busy timeout (another process holds its
+// write lock): harvests fail cleanly, the source is not blamed, and harvesting resumes after.
+TEST_F(MonitorCliTest, aStoreThatTakesNoWritesForAWhileDelaysHarvestsWithoutLosingThem) {
+  startSim();
+  SiteBehaviour slow(Behaviour::kSlow);
+  slow.settings.delay = 600ms;  // under the 800 ms read timeout: time for the lock to be taken first
+  sim_->setBehaviour(site("16.71"), slow);
+  writeHub(R"(, "timezone": "UTC")");
+  for (const auto& f : std::filesystem::directory_iterator(sources())) {
+    if (f.path().filename() != "jdih-16-71.json") std::filesystem::remove(f.path());
+  }
+  auto hub1 = serve();
+  ASSERT_TRUE(hub1->waitForOutput("scheduling 1 sources", 10s)) << hub1->output();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_.path() / "hub.db").c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  EXPECT_TRUE(hub1->waitForOutput("the store failed", 25s)) << hub1->output();
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  ASSERT_TRUE(hub1->waitForOutput("harvest succeeded", 20s)) << hub1->output();
+  hub1->signal(SIGTERM);
+  EXPECT_EQ(hub1->wait(15s), 0) << hub1->output();
+  EXPECT_EQ(hub1->output().find("breaker open"), std::string::npos);
+
+  auto store = host::Store::open("sqlite:hub.db", dir_.path());
+  ASSERT_TRUE(store.isOk());
+  auto running = (*store)->runningRuns();
+  ASSERT_TRUE(running.isOk());
+  EXPECT_TRUE(running->empty()) << "a run refused by the locked store is ended once it takes writes";
+  host::RecordQuery all;
+  all.source = "jdih-16-71";
+  auto records = (*store)->records(all);
+  ASSERT_TRUE(records.isOk());
+  EXPECT_EQ(records->size(), 20u);
 }
 
 TEST_F(MonitorCliTest, retriesThenOpensTheBreakerAndClosesItWhenAProbeSucceeds) {

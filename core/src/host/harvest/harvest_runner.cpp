@@ -43,7 +43,9 @@ HarvestSummary HarvestRunner::run(const SourceConfig& source, const std::atomic<
                    error.reason(), error.message());
     }
     if (summary.runId != 0) {
-      Status recorded = store_.finishRun(RunOutcome{summary.runId, status, counts, summary.error, summary.errorReason});
+      const RunOutcome outcome{summary.runId, status, counts, summary.error, summary.errorReason};
+      Status recorded = store_.finishRun(outcome);
+      if (!recorded && recorded.reason() != "conflict") summary.unrecorded = outcome;
       if (!recorded && status == RunStatus::Success) {
         summary.status = RunStatus::Failed;
         summary.error = recorded.message();

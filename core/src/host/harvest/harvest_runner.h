@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "hamhub/http.h"
@@ -30,6 +31,9 @@ struct HarvestSummary {
   std::string error;
   std::string errorReason;
   double seconds = 0;
+  /// Set when the run's end could not be written (the store was locked, read-only or full): what
+  /// to write once it can, so the run does not stay `running`.
+  std::optional<RunOutcome> unrecorded;
 };
 
 /// Runs one source's connector: configure → harvest into a BatchingSink → commit → record the run.

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "host/schedule/retry_policy.h"
@@ -206,10 +207,25 @@ void Scheduler::reapFinished() {
   for (auto& t : done) t.join();  // each has already left its job; join only waits for the exit
 }
 
+void Scheduler::recordUnrecorded(std::unique_lock<std::mutex>& lock) {
+  if (unrecorded_.empty()) return;
+  std::vector<RunOutcome> pending;
+  pending.swap(unrecorded_);
+  lock.unlock();
+  std::vector<RunOutcome> still;
+  for (const RunOutcome& outcome : pending) {
+    const Status s = store_.finishRun(outcome);
+    if (!s && s.reason() != "conflict" && s.reason() != "not-found") still.push_back(outcome);
+  }
+  lock.lock();
+  unrecorded_.insert(unrecorded_.end(), still.begin(), still.end());
+}
+
 void Scheduler::loop() {
   std::unique_lock lock(mutex_);
   while (accepting_) {
     reapFinished();
+    recordUnrecorded(lock);
     const TimePoint now = SystemClock::now();
     dispatch(now, lock);
     TimePoint wakeAt = now + kMaxSleep;
@@ -218,9 +234,11 @@ void Scheduler::loop() {
       if (!slot->harvesting && !slot->breakerOpen && slot->nextHarvest) wakeAt = std::min(wakeAt, *slot->nextHarvest);
       if (!slot->probing && !slot->harvesting) wakeAt = std::min(wakeAt, slot->nextProbe);
     }
+    if (!unrecorded_.empty()) wakeAt = std::min(wakeAt, now + std::chrono::seconds(5));
     wake_.wait_until(lock, std::max(wakeAt, now + std::chrono::milliseconds(5)));
   }
   reapFinished();
+  recordUnrecorded(lock);
 }
 
 void Scheduler::dispatch(TimePoint now, std::unique_lock<std::mutex>& lock) {
@@ -325,9 +343,19 @@ void Scheduler::runHarvest(std::string id) {
       slot->harvestOwed = true;
       slot->nextHarvest = nextScheduled(*slot, now);
     }
+  } else if (r.errorReason == "store") {
+    // The hub's own store failed (locked, read-only, disk full): not the source's fault, so no
+    // breaker and no health change; try again with backoff until the store takes writes again.
+    RetrySettings untilItWorks = settings_.harvest.retry;
+    untilItWorks.maxAttempts = std::numeric_limits<int>::max();
+    untilItWorks.maxElapsedSeconds = std::numeric_limits<std::int32_t>::max();
+    const double unit = std::uniform_real_distribution<double>(0.5, 1)(rng_);
+    slot->nextHarvest = now + *retryDelay(untilItWorks, std::min(++slot->attempt, 30), seconds(0), std::nullopt, unit);
+    spdlog::warn("{}: the store failed ({}); harvest again at {}", id, r.error, formatUtc(*slot->nextHarvest));
   } else {
     slot->nextHarvest = nextScheduled(*slot, now);
   }
+  if (r.unrecorded) unrecorded_.push_back(*r.unrecorded);
   if (const auto observation = observationOfHarvest(r, now)) record(*slot, *observation, lock);
   slot->harvesting = false;
   --harvestsRunning_;

@@ -97,6 +97,8 @@ class Scheduler {
   void record(Slot& slot, const Observation& observation, std::unique_lock<std::mutex>& lock);
   TimePoint nextScheduled(const Slot& slot, TimePoint after);
   void reapFinished();
+  // Writes the ends of runs the store refused earlier (locked, full), once it takes them.
+  void recordUnrecorded(std::unique_lock<std::mutex>& lock);
   // A source dropped by a reload while busy is forgotten once its last job ends.
   void forgetIfRemoved(const std::string& id);
 
@@ -120,6 +122,7 @@ class Scheduler {
   std::thread dispatcher_;
   std::map<std::thread::id, std::thread> workers_;
   std::vector<std::thread::id> finished_;
+  std::vector<RunOutcome> unrecorded_;
 };
 
 /// The host name a source's harvests go to (from its `url`-like option), for the per-host limit;
