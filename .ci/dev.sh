@@ -98,13 +98,14 @@ case "${1:-}" in
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_tests build-asan
     ;;
   bench)
-    PACKAGES+=(nginx-light python3-requests time curl)
+    PACKAGES+=(nginx-light python3-requests time curl bc)
     install_packages
     build build
     build/bin/json_bench
     build/bin/tabular_bench
     build/bin/score_bench
     bash tests/bench/jdih_harvest_bench.sh build
+    bash tests/bench/serve_bench.sh build
     ;;
   build)
     install_packages

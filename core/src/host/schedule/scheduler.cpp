@@ -160,7 +160,7 @@ void Scheduler::start() {
 void Scheduler::stop(seconds grace) {
   {
     std::unique_lock lock(mutex_);
-    if (!accepting_ && !dispatcher_.joinable() && workers_.empty()) return;
+    if (!accepting_ && !dispatcher_.joinable() && pool_.empty()) return;
     accepting_ = false;
     wake_.notify_all();
     const auto deadline = std::chrono::steady_clock::now() + grace;
@@ -172,39 +172,38 @@ void Scheduler::stop(seconds grace) {
   }
   cancel_ = true;
   if (dispatcher_.joinable()) dispatcher_.join();
-  std::map<std::thread::id, std::thread> workers;
+  std::vector<std::thread> pool;
   {
     std::lock_guard lock(mutex_);
-    workers.swap(workers_);
-    finished_.clear();
+    poolStopping_ = true;
+    work_.notify_all();
+    pool.swap(pool_);
   }
-  for (auto& [id, t] : workers) t.join();
+  // Workers finish the jobs they hold (cancelled, so promptly) before they see the stop.
+  for (auto& t : pool) t.join();
   alive_ = false;
 }
 
 void Scheduler::launch(std::function<void()> job) {
-  // One thread per job: jobs are few per second and each mostly waits on the network, and the
-  // limits then follow a reloaded configuration without resizing a pool.
-  std::thread t([this, job = std::move(job)] {
-    job();
-    std::lock_guard lock(mutex_);
-    finished_.push_back(std::this_thread::get_id());
-    wake_.notify_all();
-  });
-  const auto id = t.get_id();
-  workers_.emplace(id, std::move(t));
-}
-
-void Scheduler::reapFinished() {
-  std::vector<std::thread> done;
-  for (const auto id : finished_) {
-    if (auto it = workers_.find(id); it != workers_.end()) {
-      done.push_back(std::move(it->second));
-      workers_.erase(it);
-    }
+  // A pool sized to the limits, grown when a reload raises them: a thread per job would cost
+  // more in stack mappings and TLB shootdowns than the probes themselves.
+  const auto wanted = static_cast<std::size_t>(settings_.harvest.concurrency + settings_.monitor.concurrency);
+  while (pool_.size() < wanted) {
+    pool_.emplace_back([this] {
+      std::unique_lock lock(mutex_);
+      for (;;) {
+        work_.wait(lock, [this] { return poolStopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        auto next = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        next();
+        lock.lock();
+      }
+    });
   }
-  finished_.clear();
-  for (auto& t : done) t.join();  // each has already left its job; join only waits for the exit
+  queue_.push_back(std::move(job));
+  work_.notify_one();
 }
 
 void Scheduler::recordUnrecorded(std::unique_lock<std::mutex>& lock) {
@@ -224,27 +223,29 @@ void Scheduler::recordUnrecorded(std::unique_lock<std::mutex>& lock) {
 void Scheduler::loop() {
   std::unique_lock lock(mutex_);
   while (accepting_) {
-    reapFinished();
     recordUnrecorded(lock);
     const TimePoint now = SystemClock::now();
-    dispatch(now, lock);
-    TimePoint wakeAt = now + kMaxSleep;
-    for (const auto& [id, slot] : slots_) {
-      if (slot->removed) continue;
-      if (!slot->harvesting && !slot->breakerOpen && slot->nextHarvest) wakeAt = std::min(wakeAt, *slot->nextHarvest);
-      if (!slot->probing && !slot->harvesting) wakeAt = std::min(wakeAt, slot->nextProbe);
-    }
+    TimePoint wakeAt = dispatch(now, lock);
     if (!unrecorded_.empty()) wakeAt = std::min(wakeAt, now + std::chrono::seconds(5));
     wake_.wait_until(lock, std::max(wakeAt, now + std::chrono::milliseconds(5)));
   }
-  reapFinished();
   recordUnrecorded(lock);
 }
 
-void Scheduler::dispatch(TimePoint now, std::unique_lock<std::mutex>& lock) {
+TimePoint Scheduler::dispatch(TimePoint now, std::unique_lock<std::mutex>& lock) {
+  // One pass: what is due now, and when the rest will be. Slots a limit holds back are due
+  // again when a job ends (which wakes the loop).
+  TimePoint wakeAt = now + kMaxSleep;
   std::vector<std::shared_ptr<Slot>> due;
   for (const auto& [id, slot] : slots_) {
-    if (!slot->removed) due.push_back(slot);
+    if (slot->removed || slot->harvesting || slot->probing) continue;
+    const TimePoint harvestAt = slot->breakerOpen ? TimePoint::max() : slot->nextHarvest.value_or(TimePoint::max());
+    if (harvestAt <= now || slot->nextProbe <= now ||
+        (slot->breakerOpen && slot->nextHarvest && *slot->nextHarvest <= now)) {
+      due.push_back(slot);
+    } else {
+      wakeAt = std::min({wakeAt, harvestAt, slot->nextProbe});
+    }
   }
   // Longest-waiting first, so limits never starve a source.
   std::sort(due.begin(), due.end(), [](const auto& a, const auto& b) {
@@ -284,6 +285,14 @@ void Scheduler::dispatch(TimePoint now, std::unique_lock<std::mutex>& lock) {
       launch([this, id = slot->config.id] { runProbe(id); });
     }
   }
+  for (const auto& slot : due) {
+    if (slot->harvesting || slot->probing) continue;
+    const TimePoint harvestAt = slot->breakerOpen ? TimePoint::max() : slot->nextHarvest.value_or(TimePoint::max());
+    for (const TimePoint t : {harvestAt, slot->nextProbe}) {
+      if (t > now) wakeAt = std::min(wakeAt, t);  // still due ones wait for a job to end
+    }
+  }
+  return wakeAt;
 }
 
 void Scheduler::record(Slot& slot, const Observation& observation, std::unique_lock<std::mutex>& lock) {

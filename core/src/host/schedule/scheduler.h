@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -90,13 +91,13 @@ class Scheduler {
   struct Slot;
 
   void loop();
-  void dispatch(TimePoint now, std::unique_lock<std::mutex>& lock);
+  // Starts what is due and returns when the loop should look again.
+  TimePoint dispatch(TimePoint now, std::unique_lock<std::mutex>& lock);
   void launch(std::function<void()> job);
   void runHarvest(std::string id);
   void runProbe(std::string id);
   void record(Slot& slot, const Observation& observation, std::unique_lock<std::mutex>& lock);
   TimePoint nextScheduled(const Slot& slot, TimePoint after);
-  void reapFinished();
   // Writes the ends of runs the store refused earlier (locked, full), once it takes them.
   void recordUnrecorded(std::unique_lock<std::mutex>& lock);
   // A source dropped by a reload while busy is forgotten once its last job ends.
@@ -120,8 +121,10 @@ class Scheduler {
   std::mt19937_64 rng_;
 
   std::thread dispatcher_;
-  std::map<std::thread::id, std::thread> workers_;
-  std::vector<std::thread::id> finished_;
+  std::vector<std::thread> pool_;
+  std::deque<std::function<void()>> queue_;
+  std::condition_variable work_;
+  bool poolStopping_ = false;
   std::vector<RunOutcome> unrecorded_;
 };
 
