@@ -61,6 +61,11 @@ JSON
   echo; echo "== hamhub harvest --all   again: unchanged feeds cost one conditional request each"
   "${hub[@]}" harvest --all --format json > "$demo/second.json" || true
   echo "   $(grep -c '"status": "success"' "$demo/second.json") sources unchanged and skipped in one request each"
+  echo; echo "== hamhub check   (probes every source now; Lubuk Linggau's JDIH answers 503: maintenance)"
+  "${hub[@]}" check || true
+  echo; echo "== hamhub incidents   (a second failed look confirms the outage: PENDING becomes MAINTENANCE)"
+  "${hub[@]}" check --source jdih-16-73 >/dev/null || true
+  "${hub[@]}" incidents
   echo; echo "== hamhub documents --summary   (what the IRH regulation-database indicator needs per site)"
   "${hub[@]}" documents --summary
   echo; echo "== hamhub documents --subject 16.71 --missing-metadata --limit 8   (what Kanwil Sumsel should chase)"

@@ -24,9 +24,10 @@ using sim::SiteBehaviour;
 
 class MonitorCliTest : public ::testing::Test {
  protected:
-  void startSim(std::size_t documents = 20, sim::TlsMode tls = sim::TlsMode::kNone) {
+  void startSim(std::size_t documents = 20, sim::TlsMode tls = sim::TlsMode::kNone, bool exports = false) {
     sim::SimOptions options = sim::sumselScenario(documents, 7);
     options.tls = tls;
+    if (exports) sim::addExportSites(options);
     options.threads = 32;
     sim_ = std::make_unique<sim::Simulator>(options);
     sim_->start();
@@ -173,18 +174,23 @@ TEST_F(MonitorCliTest, checkNamesStateReasonStatusAndLatencyForEveryFault) {
 }
 
 TEST_F(MonitorCliTest, checkTellsThrottlingServerErrorsAndSchemaDrift) {
-  startSim();
+  startSim(20, sim::TlsMode::kNone, true);
   SiteBehaviour limited(Behaviour::kRateLimited);
   limited.settings.retryAfter = 30s;
   SiteBehaviour badGateway(Behaviour::kServerError);
   badGateway.settings.status = 502;
+  SiteBehaviour bare503(Behaviour::kServerError);  // a 503 without Retry-After is maintenance too
+  bare503.settings.status = 503;
   sim_->setBehaviour(site("16.01"), limited);
   sim_->setBehaviour(site("16.02"), badGateway);
   sim_->setBehaviour(site("16.03"), Behaviour::kSchemaDrift);
+  sim_->setBehaviour(site("16.04"), bare503);
+  // A connector without its own maintenance sniffing (the KKPHAM export): the host spots the page.
+  sim_->setBehaviour(site("kkpham-16"), Behaviour::kMaintenancePage);
   writeHub();
   const JsonValue rows = json(hub({"check", "--source", "jdih-16-01", "--source", "jdih-16-02", "--source", "jdih-16-03",
-                                   "--format", "json"}));
-  ASSERT_EQ(rows.asArray().size(), 3u);
+                                   "--source", "jdih-16-04", "--source", "kkpham-16", "--format", "json"}));
+  ASSERT_EQ(rows.asArray().size(), 5u);
   const auto expect = [&](const char* source, const char* state, const char* reason, int status) {
     const JsonValue* got = row(rows, "source", source);
     ASSERT_NE(got, nullptr) << source;
@@ -195,6 +201,8 @@ TEST_F(MonitorCliTest, checkTellsThrottlingServerErrorsAndSchemaDrift) {
   expect("jdih-16-01", "degraded", "http-429", 429);
   expect("jdih-16-02", "down", "http-5xx", 502);
   expect("jdih-16-03", "down", "schema-drift", 200);
+  expect("jdih-16-04", "maintenance", "maintenance-status", 503);
+  expect("kkpham-16", "maintenance", "maintenance-page", 200);
 }
 
 TEST_F(MonitorCliTest, refusesSelfSignedAndExpiredCertificatesUnlessTheSourceSaysOtherwise) {

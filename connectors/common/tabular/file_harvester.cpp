@@ -270,8 +270,16 @@ Status FileHarvester::check(const FileSettings& settings, Context& context) {
   }
   HttpRequest request;
   request.url = settings.url;
-  // The first chunk is proof enough; stopping there keeps a probe cheap for a large export.
-  auto response = context.http().fetch(request, [](std::string_view) {
+  // The first chunk is proof enough; stopping there keeps a probe cheap for a large export. No
+  // export (CSV, XLSX, JSON) starts with '<': that is an HTML page, e.g. a maintenance notice
+  // served with status 200, which the host tells apart by its words.
+  auto response = context.http().fetch(request, [&](std::string_view chunk) {
+    std::size_t at = chunk.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    while (at < chunk.size() && (chunk[at] == ' ' || chunk[at] == '\t' || chunk[at] == '\r' || chunk[at] == '\n')) ++at;
+    if (at < chunk.size() && chunk[at] == '<') {
+      return Status::error(settings.url + ": answered with an HTML page where an export (CSV, XLSX or JSON) was expected",
+                           "invalid-payload");
+    }
     return Status::error("read enough", "read-enough");
   });
   if (!response) return response.status().reason() == "read-enough" ? Status::ok() : response.status();
