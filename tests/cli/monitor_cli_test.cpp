@@ -11,6 +11,7 @@
 #include "hamhub/json.h"
 #include "host/store/store.h"
 #include "simulator.h"
+#include "store/store_test_env.h"
 #include "support/background_process.h"
 #include "support/hamhub_process.h"
 #include "support/temp_dir.h"
@@ -40,7 +41,7 @@ class MonitorCliTest : public ::testing::Test {
   void writeHub(const std::string& extra = "", const std::string& harvestExtra = "",
                 const std::string& monitorExtra = "") {
     std::ofstream(dir_.path() / "hamhub.json")
-        << R"({"store": "sqlite:hub.db", "regions_dir": ")" << test::sourcePath("config/regions").string()
+        << R"({"store": ")" << store_ << R"(", "regions_dir": ")" << test::sourcePath("config/regions").string()
         << R"(", "criteria_dir": ")" << test::sourcePath("config/criteria").string() << R"(",
           "http": {"connect_timeout_ms": 1000, "read_timeout_ms": 800, "total_timeout_ms": 4000, "max_redirects": 3},
           "monitor": {)" << monitorExtra << R"("interval_s": 1, "degraded_ms": 400},
@@ -99,6 +100,7 @@ class MonitorCliTest : public ::testing::Test {
   std::size_t site(const char* code) const { return *sim_->findSite(code); }
 
   test::TempDir dir_;
+  std::string store_ = "sqlite:hub.db";
   std::unique_ptr<sim::Simulator> sim_;
 };
 
@@ -390,6 +392,43 @@ TEST_F(MonitorCliTest, aStoreThatTakesNoWritesForAWhileDelaysHarvestsWithoutLosi
   auto records = (*store)->records(all);
   ASSERT_TRUE(records.isOk());
   EXPECT_EQ(records->size(), 20u);
+}
+
+// A PostgreSQL store that is full for a while (every write to records fails with SQLSTATE 53100,
+// as a full disk makes it): the harvest fails cleanly, nothing of it is stored, and it resumes
+// once the store takes writes again.
+TEST_F(MonitorCliTest, aFullPostgresStoreFailsHarvestsCleanlyAndTheyResume) {
+  const auto base = host::test::testPostgresUrl();
+  if (!base) {
+    if (host::test::skipPostgres()) GTEST_SKIP() << host::test::missingPostgresHelp();
+    FAIL() << host::test::missingPostgresHelp();
+  }
+  host::test::PostgresSchema schema(*base);
+  ASSERT_TRUE(host::Store::open(schema.url(), dir_.path()).isOk());  // creates the tables
+  host::test::execSql(schema.url(), dir_.path(),
+                      "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                      "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; "
+                      "END $$");
+  host::test::execSql(schema.url(), dir_.path(),
+                      "CREATE TRIGGER full_disk BEFORE INSERT OR UPDATE ON records FOR EACH ROW EXECUTE FUNCTION disk_full()");
+  startSim();
+  store_ = schema.url();
+  writeHub(R"(, "timezone": "UTC")");
+  for (const auto& f : std::filesystem::directory_iterator(sources())) {
+    if (f.path().filename() != "jdih-16-71.json") std::filesystem::remove(f.path());
+  }
+  auto hub1 = serve();
+  ASSERT_TRUE(hub1->waitForOutput("the store failed", 20s)) << hub1->output();
+  EXPECT_NE(hub1->output().find("No space left on device"), std::string::npos);
+  EXPECT_EQ(host::test::querySql(schema.url(), dir_.path(), "SELECT COUNT(*) FROM records"), "0");
+  host::test::execSql(schema.url(), dir_.path(), "DROP TRIGGER full_disk ON records");
+  ASSERT_TRUE(hub1->waitForOutput("harvest succeeded", 20s)) << hub1->output();
+  hub1->signal(SIGTERM);
+  EXPECT_EQ(hub1->wait(15s), 0) << hub1->output();
+  EXPECT_EQ(host::test::querySql(schema.url(), dir_.path(), "SELECT COUNT(*) FROM records"), "20");
+  EXPECT_EQ(host::test::querySql(schema.url(), dir_.path(), "SELECT COUNT(*) FROM harvest_runs WHERE status = 'running'"),
+            "0");
+  EXPECT_EQ(hub1->output().find("breaker open"), std::string::npos);
 }
 
 TEST_F(MonitorCliTest, retriesThenOpensTheBreakerAndClosesItWhenAProbeSucceeds) {
