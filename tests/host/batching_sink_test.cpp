@@ -32,6 +32,7 @@ class BatchingSinkTest : public ::testing::Test {
     result.completeKinds = std::move(complete);
     Status finished = sink.finish(result);
     EXPECT_TRUE(finished.isOk()) << finished.message();
+    EXPECT_TRUE(store_->finishRun(RunOutcome{*runId, RunStatus::Success, sink.counts(), "", ""}));
     return sink.counts();
   }
 

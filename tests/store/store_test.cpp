@@ -292,6 +292,7 @@ TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransacti
   EXPECT_EQ(figures->front().newestDate, "2024-03-01");
 
   // A new version replaces the findings; a withdrawn document leaves the figures.
+  ASSERT_TRUE(store->finishRun(RunOutcome{*run, RunStatus::Success, {}, "", ""}));
   auto second = store->beginRun("jdih-16-72");
   Batch b2 = batchFor("jdih-16-72", *second);
   b2.writes = {write("jdih.document", "2", "h2b")};
@@ -441,12 +442,14 @@ TEST_P(StoreTest, withdrawsRecordsAndRestoresThemWhenTheyReappear) {
   Batch b1 = batchFor("jdih-16-72", *run1);
   b1.writes = {write("jdih.document", "1", "h1"), write("jdih.document", "2", "h2")};
   ASSERT_TRUE(store->commitBatch(b1).isOk());
+  ASSERT_TRUE(store->finishRun(RunOutcome{*run1, RunStatus::Success, {}, "", ""}));
 
   auto run2 = store->beginRun("jdih-16-72");
   ASSERT_TRUE(run2.isOk());
   Batch b2 = batchFor("jdih-16-72", *run2);
   b2.withdrawals = {{"jdih.document", "2"}};
   ASSERT_TRUE(store->commitBatch(b2).isOk());
+  ASSERT_TRUE(store->finishRun(RunOutcome{*run2, RunStatus::Success, {}, "", ""}));
 
   EXPECT_EQ(all(*store, "jdih-16-72", false).size(), 1u);
   auto withdrawn = all(*store, "jdih-16-72", true);
@@ -475,13 +478,14 @@ TEST_P(StoreTest, keepsRunBookkeepingNewestFirst) {
   ASSERT_TRUE(store);
   auto a1 = store->beginRun("a");
   auto b1 = store->beginRun("b");
+  ASSERT_TRUE(a1.isOk() && b1.isOk());
+  RunOutcome done{*a1, RunStatus::Success, {5, 1, 10, 2, 1}, "", ""};
+  ASSERT_TRUE(store->finishRun(done).isOk());
   auto a2 = store->beginRun("a");
-  ASSERT_TRUE(a1.isOk() && b1.isOk() && a2.isOk());
+  ASSERT_TRUE(a2.isOk());
   EXPECT_LT(*a1, *b1);
   EXPECT_LT(*b1, *a2);
 
-  RunOutcome done{*a1, RunStatus::Success, {5, 1, 10, 2, 1}, "", ""};
-  ASSERT_TRUE(store->finishRun(done).isOk());
   RunOutcome timedOut{*b1, RunStatus::TimedOut, {}, "no answer in 300 s", "timeout"};
   ASSERT_TRUE(store->finishRun(timedOut).isOk());
 
@@ -733,6 +737,21 @@ TEST_P(StoreTest, keepsHealthStateChangesAndIncidents) {
   EXPECT_EQ((*events)[0].state, HealthState::Maintenance);
   EXPECT_EQ((*events)[1].state, HealthState::Up);
   EXPECT_EQ((*events)[2].reason, "planned-maintenance");
+}
+
+TEST_P(StoreTest, refusesASecondRunningRunOfTheSameSource) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto first = store->beginRun("jdih-16-73");
+  ASSERT_TRUE(first.isOk());
+  auto second = store->beginRun("jdih-16-73");
+  ASSERT_FALSE(second.isOk());
+  EXPECT_EQ(second.status().reason(), "busy");
+  EXPECT_NE(second.status().message().find("is already being harvested (run " + std::to_string(*first)), std::string::npos)
+      << second.status().message();
+  EXPECT_TRUE(store->beginRun("jdih-16-71").isOk());  // other sources are not held up
+  ASSERT_TRUE(store->finishRun(RunOutcome{*first, RunStatus::Failed, {}, "x", "io"}));
+  EXPECT_TRUE(store->beginRun("jdih-16-73").isOk());
 }
 
 TEST_P(StoreTest, listsRunsStillRunningOldestFirst) {

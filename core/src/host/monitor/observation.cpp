@@ -5,8 +5,8 @@
 namespace hamhub::host {
 
 std::optional<Observation::Kind> observationKindOf(std::string_view reason) {
-  static constexpr std::array<std::string_view, 8> kHubSide = {
-      "store", "cancelled", "invalid-option", "invalid-config", "invalid-argument", "plugin", "config", "conflict"};
+  static constexpr std::array<std::string_view, 9> kHubSide = {
+      "store", "busy", "cancelled", "invalid-option", "invalid-config", "invalid-argument", "plugin", "config", "conflict"};
   for (const auto hub : kHubSide) {
     if (reason == hub) return std::nullopt;
   }

@@ -352,15 +352,17 @@ void Scheduler::runHarvest(std::string id) {
       slot->harvestOwed = true;
       slot->nextHarvest = nextScheduled(*slot, now);
     }
-  } else if (r.errorReason == "store") {
-    // The hub's own store failed (locked, read-only, disk full): not the source's fault, so no
-    // breaker and no health change; try again with backoff until the store takes writes again.
+  } else if (r.errorReason == "store" || r.errorReason == "busy") {
+    // The hub's own store failed (locked, read-only, disk full), or another hub process is
+    // harvesting the source: not the source's fault, so no breaker and no health change; try
+    // again with backoff.
     RetrySettings untilItWorks = settings_.harvest.retry;
     untilItWorks.maxAttempts = std::numeric_limits<int>::max();
     untilItWorks.maxElapsedSeconds = std::numeric_limits<std::int32_t>::max();
     const double unit = std::uniform_real_distribution<double>(0.5, 1)(rng_);
     slot->nextHarvest = now + *retryDelay(untilItWorks, std::min(++slot->attempt, 30), seconds(0), std::nullopt, unit);
-    spdlog::warn("{}: the store failed ({}); harvest again at {}", id, r.error, formatUtc(*slot->nextHarvest));
+    spdlog::warn("{}: {} ({}); harvest again at {}", id, r.errorReason == "busy" ? "not harvested" : "the store failed",
+                 r.error, formatUtc(*slot->nextHarvest));
   } else {
     slot->nextHarvest = nextScheduled(*slot, now);
   }

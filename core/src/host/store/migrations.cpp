@@ -184,6 +184,18 @@ const std::vector<Migration> kMigrations = {
               planned INTEGER NOT NULL DEFAULT 0))",
          "CREATE INDEX incidents_source ON incidents (source, started_at)",
      }},
+    {5,
+     "one running harvest per source",
+     {
+         // Older hubs could leave several runs of a source running after a crash; all but the
+         // newest are closed so the index can be built (the hub closes the newest at start-up).
+         R"(UPDATE harvest_runs SET status = 'failed', error_reason = 'interrupted',
+              error = 'interrupted: closed by schema migration 5 (another run of the source was newer)',
+              ended_at = started_at
+            WHERE status = 'running'
+              AND id NOT IN (SELECT MAX(id) FROM harvest_runs WHERE status = 'running' GROUP BY source))",
+         "CREATE UNIQUE INDEX harvest_runs_one_running ON harvest_runs (source) WHERE status = 'running'",
+     }},
 };
 
 int currentVersion(Poco::Data::Session& session) {

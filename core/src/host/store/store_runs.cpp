@@ -40,6 +40,18 @@ Result<std::int64_t> Store::beginRun(std::string_view source) {
     // Who ran it, so a run left "running" by a killed process can be told from a live one.
     Poco::Int64 pid = ::getpid();
     std::string host = hostName();
+    // One running run per source, across processes too (a unique partial index backs this up
+    // against races): a second harvest would only write the same records twice.
+    std::vector<Poco::Int64> runningIds, runningPids;
+    std::vector<std::string> runningHosts, runningSince;
+    session << dialect_.sql("SELECT id, pid, hostname, started_at FROM harvest_runs WHERE source = ? AND status = 'running'"),
+        use(src), into(runningIds), into(runningPids), into(runningHosts), into(runningSince), now;
+    if (!runningIds.empty()) {
+      return Status::error("source " + src + " is already being harvested (run " + std::to_string(runningIds[0]) +
+                               ", pid " + std::to_string(runningPids[0]) + " on " + runningHosts[0] + ", since " +
+                               runningSince[0] + ")",
+                           "busy");
+    }
     session << dialect_.sql(
         "INSERT INTO harvest_runs (source, started_at, status, pid, hostname) "
         "VALUES (?, ?, 'running', ?, ?) RETURNING id"),
