@@ -28,7 +28,7 @@ start_sim() {  # start_sim DIR SITES DOCS [BEHAVIOUR]
 hub_file() {  # hub_file DIR EXTRA_JSON
   cat > "$1/hamhub.json" <<JSON
 {"store": "sqlite:hub.db", "regions_dir": "$repo/config/regions", "criteria_dir": "$repo/config/criteria",
- "plugin_dirs": ["$build/lib/hamhub/plugins"], $2}
+ "plugin_dirs": ["$build/lib/hamhub/plugins"], "api": {"listen": "127.0.0.1:0"}, $2}
 JSON
 }
 

@@ -4,8 +4,13 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <regex>
 #include <thread>
 
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include "hamhub/json.h"
@@ -44,6 +49,7 @@ class MonitorCliTest : public ::testing::Test {
         << R"({"store": ")" << store_ << R"(", "regions_dir": ")" << test::sourcePath("config/regions").string()
         << R"(", "criteria_dir": ")" << test::sourcePath("config/criteria").string() << R"(",
           "http": {"connect_timeout_ms": 1000, "read_timeout_ms": 800, "total_timeout_ms": 4000, "max_redirects": 3},
+          "api": {"listen": "127.0.0.1:0"},
           "monitor": {)" << monitorExtra << R"("interval_s": 1, "degraded_ms": 400},
           "harvest": {)" << harvestExtra << R"("splay_s": 0, "grace_s": 5, "concurrency": 8, "per_host": 8,
                       "retry": {"base_s": 1, "max_attempts": 2, "max_delay_s": 2}})"
@@ -300,6 +306,23 @@ TEST_F(MonitorCliTest, serveHarvestsOnStartProbesReloadsOnHupAndStopsOnTerm) {
     EXPECT_TRUE(r.find("uptime_24h")->isNumber()) << id;
   }
   EXPECT_LT(row(rows, "id", "jdih-16-73")->find("uptime_24h")->asNumber(), 100.0);
+
+  // The API it serves: /healthz says the store and the scheduler are fine, /metrics shows states.
+  const std::regex api(R"(API on http://127\.0\.0\.1:(\d+)/api/v1)");
+  std::smatch port;
+  const std::string log = hub1->output();
+  ASSERT_TRUE(std::regex_search(log, port, api)) << log;
+  {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(std::stoi(port[1])));
+    Poco::Net::HTTPRequest request("GET", "/metrics");
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::string body;
+    Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+    EXPECT_EQ(response.getStatus(), 200);
+    EXPECT_NE(body.find("hamhub_source_state{source=\"jdih-16-73\",state=\"maintenance\"} 1"), std::string::npos) << body;
+    EXPECT_NE(body.find("hamhub_scheduler_running 1"), std::string::npos);
+  }
 
   // A broken file is refused and the old configuration keeps running; a good one is taken.
   std::ofstream(sources() / "broken.json") << "{\"id\": ";

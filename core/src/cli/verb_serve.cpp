@@ -9,6 +9,7 @@
 
 #include "cli/session.h"
 #include "cli/verbs.h"
+#include "host/api/api_server.h"
 #include "host/harvest/http_factory.h"
 #include "host/harvest/stale_runs.h"
 #include "host/monitor/observing_http_client.h"
@@ -54,6 +55,18 @@ std::shared_ptr<Runtime> loadRuntime(const Invocation& inv) {
   rt->catalog = std::make_unique<host::SubjectCatalog>(rt->session.subjects);
   rt->http = host::makeHttpClientFactory(rt->session.hub.http.ratePerHost);
   return rt;
+}
+
+host::ApiContext apiContextOf(const std::shared_ptr<Runtime>& rt, host::Store& store, const host::Scheduler& scheduler) {
+  host::ApiContext context;
+  context.store = &store;
+  context.schedule = [&scheduler] { return scheduler.view(); };
+  context.schedulerAlive = [&scheduler] { return scheduler.alive(); };
+  context.sources = [rt] { return rt->session.sources; };
+  for (const auto& subject : rt->session.subjects) {
+    context.provinceOf[subject.id] = subject.province.empty() ? subject.id : subject.province;
+  }
+  return context;
 }
 
 host::SchedulerSettings settingsOf(const Runtime& rt) {
@@ -115,10 +128,21 @@ int runServe(const Invocation& inv) {
   host::Scheduler scheduler(store, settingsOf(*current), jobs);
   scheduler.setSources(current->session.sources);
   scheduler.start();
+  host::ApiSettings api = current->session.hub.api;
+  if (inv.has("listen")) api.listen = inv.get("listen");
+  if (api.tokens.empty()) {
+    spdlog::warn("no api.tokens in the hub file: /api/v1 answers 401 to everyone (/healthz and /metrics stay open)");
+  }
+  host::ApiServer server(api, apiContextOf(current, store, scheduler));
+  if (Status listening = server.start(); !listening) {
+    scheduler.stop(seconds(0));
+    return fail(listening.message());
+  }
   spdlog::info("hamhub serve: {} sources, time zone {}, store {}; SIGHUP reloads the configuration, SIGTERM stops",
                current->session.sources.size(), current->zone->name(), store.describe());
   std::cerr << "hamhub serve: scheduling " << current->session.sources.size() << " sources (time zone "
-            << current->zone->name() << ", store " << store.describe() << "). SIGHUP reloads, SIGTERM or Ctrl-C stops.\n";
+            << current->zone->name() << ", store " << store.describe() << "), API on http://" << api.listen.substr(0, api.listen.rfind(':'))
+            << ":" << server.port() << "/api/v1 (/healthz, /metrics). SIGHUP reloads, SIGTERM or Ctrl-C stops.\n";
 
   while (!gStop) {
     if (!gReload.exchange(false)) {
@@ -144,10 +168,12 @@ int runServe(const Invocation& inv) {
     }
     scheduler.setSettings(settingsOf(*next));
     scheduler.setSources(next->session.sources);
+    server.update(next->session.hub.api, apiContextOf(next, store, scheduler));
     spdlog::info("configuration reloaded: {} sources", next->session.sources.size());
   }
   const auto grace = seconds(runtime()->session.hub.harvest.graceSeconds);
   std::cerr << "hamhub serve: stopping; running harvests have " << grace.count() << " s to finish\n";
+  server.stop();
   scheduler.stop(grace);
   return kExitOk;
 }
@@ -157,8 +183,8 @@ int runServe(const Invocation& inv) {
 Verb serveVerb() {
   return {"serve",
           "run the hub: harvest each source on its schedule, probe its health, keep incidents and uptime",
-          "",
-          {},
+          "[--listen HOST:PORT]",
+          {{"listen", "HOST:PORT", "where the REST API listens (default: api.listen, 127.0.0.1:8080)"}},
           false,
           &runServe};
 }

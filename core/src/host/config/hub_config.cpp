@@ -50,6 +50,18 @@ constexpr OptionSpec kHarvestKeys[] = {
     {"retry", OptionType::Object, false, false, nullptr, "retries of a failed harvest"},
 };
 
+constexpr OptionSpec kApiKeys[] = {
+    {"listen", OptionType::String, false, false, nullptr, "HOST:PORT of the REST API and dashboard"},
+    {"tokens", OptionType::Array, false, false, nullptr, "bearer tokens: {token, role, region}"},
+    {"max_body_kb", OptionType::Integer, false, false, nullptr, "largest request body accepted"},
+};
+
+constexpr OptionSpec kTokenKeys[] = {
+    {"token", OptionType::String, true, true, nullptr, "the bearer token (use ${ENV})"},
+    {"role", OptionType::String, true, false, nullptr, "admin, operator or viewer"},
+    {"region", OptionType::String, false, false, nullptr, "province code the token is limited to"},
+};
+
 constexpr OptionSpec kRetryKeys[] = {
     {"max_attempts", OptionType::Integer, false, false, nullptr, "retries after a failure, at most"},
     {"base_s", OptionType::Integer, false, false, nullptr, "first backoff step"},
@@ -98,6 +110,18 @@ std::string lowerAscii(std::string text) {
 }
 
 }  // namespace
+
+std::optional<std::pair<std::string, std::uint16_t>> parseListenAddress(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= text.size()) return std::nullopt;
+  const std::string port = text.substr(colon + 1);
+  if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const int number = std::stoi(port);
+  if (number > 65535) return std::nullopt;
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  return std::make_pair(host, static_cast<std::uint16_t>(number));
+}
 
 fs::path executableDir() {
   std::error_code ec;  // BOOST_DLL_USE_STD_FS: Boost.DLL reports through std types
@@ -189,6 +213,35 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
       readInt(retry, "base_s", rs.baseSeconds, name, "harvest.retry", issues);
       readInt(retry, "max_delay_s", rs.maxDelaySeconds, name, "harvest.retry", issues);
       readInt(retry, "max_elapsed_s", rs.maxElapsedSeconds, name, "harvest.retry", issues);
+    }
+  }
+  if (auto it = values.find("api"); it != values.end()) {
+    auto api = checkObject(it->second, kApiKeys, name, "api", issues);
+    if (auto listen = api.find("listen"); listen != api.end()) {
+      config.api.listen = listen->second.asString();
+      if (!parseListenAddress(config.api.listen)) {
+        issues.push_back({name, "api.listen", "'" + config.api.listen + "' is not HOST:PORT (e.g. 127.0.0.1:8080)"});
+      }
+    }
+    std::int64_t maxKb = config.api.maxBodyBytes / 1024;
+    readInt(api, "max_body_kb", maxKb, name, "api", issues);
+    config.api.maxBodyBytes = maxKb * 1024;
+    if (auto tokens = api.find("tokens"); tokens != api.end()) {
+      const auto& list = tokens->second.asArray();
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string at = "api.tokens[" + std::to_string(i) + "]";
+        auto t = checkObject(list[i], kTokenKeys, name, at, issues);
+        if (!t.count("token") || !t.count("role")) continue;
+        ApiToken token{t.at("token").asString(), t.at("role").asString(),
+                       t.count("region") ? t.at("region").asString() : std::string()};
+        if (token.role != "admin" && token.role != "operator" && token.role != "viewer") {
+          issues.push_back({name, at + ".role", "'" + token.role + "' is not a role (admin, operator, viewer)"});
+        }
+        if (token.token.size() < 16) {
+          issues.push_back({name, at + ".token", "too short: use at least 16 random characters"});
+        }
+        config.api.tokens.push_back(std::move(token));
+      }
     }
   }
   if (auto it = values.find("monitor"); it != values.end()) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hamhub/status.h"
@@ -54,6 +55,20 @@ struct MonitorSettings {
                                                   "temporarily unavailable"};
 };
 
+/// A bearer token of the REST API: what its holder may do, and over which province.
+struct ApiToken {
+  std::string token;   // ${ENV} in the file keeps it out of the configuration
+  std::string role;    // admin | operator | viewer
+  std::string region;  // province code, e.g. "16"; empty: every province
+};
+
+/// The REST API and dashboard served by `hamhub serve`.
+struct ApiSettings {
+  std::string listen = "127.0.0.1:8080";
+  std::vector<ApiToken> tokens;
+  std::int64_t maxBodyBytes = 1024 * 1024;
+};
+
 /// The hub file (`config/hamhub.json`), with paths resolved against its directory.
 struct HubConfig {
   std::filesystem::path file;
@@ -67,6 +82,7 @@ struct HubConfig {
   HttpSettings http;
   HarvestSettings harvest;
   MonitorSettings monitor;
+  ApiSettings api;
 };
 
 /// Where the hub file comes from: `--config`, else HAMHUB_CONFIG, else ./config/hamhub.json,
@@ -76,6 +92,9 @@ Result<std::filesystem::path> locateHubConfig(const std::optional<std::filesyste
 /// Loads and checks the hub file. All problems are appended to `issues`; the result is usable
 /// only when no issue was added.
 HubConfig loadHubConfig(const std::filesystem::path& file, ConfigIssues& issues);
+
+/// "HOST:PORT" (IPv6 as "[::1]:8080") split; nullopt when it is not that shape.
+std::optional<std::pair<std::string, std::uint16_t>> parseListenAddress(const std::string& text);
 
 /// Directory of the running executable (for defaults relative to the build or install tree).
 std::filesystem::path executableDir();

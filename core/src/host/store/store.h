@@ -74,6 +74,9 @@ class Store {
   /// Runs, newest first, of one source or all; limit <= 0 means all.
   Result<std::vector<RunRow>> runs(std::optional<std::string> source, int limit);
 
+  /// How many runs ended (or are running) with each status, over the store's whole history.
+  Result<std::map<std::string, std::int64_t>> runCountsByStatus();
+
   /// Runs still marked `running`, oldest first: at start-up the hub closes the ones whose process
   /// is gone.
   Result<std::vector<RunRow>> runningRuns();

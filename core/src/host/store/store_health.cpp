@@ -27,6 +27,19 @@ bool opensIncident(HealthState state) {
 
 }  // namespace
 
+Result<std::map<std::string, std::int64_t>> Store::runCountsByStatus() {
+  std::map<std::string, std::int64_t> out;
+  Status s = withSession("runCountsByStatus", [&](Poco::Data::Session& session) {
+    std::vector<std::string> statuses;
+    std::vector<Poco::Int64> counts;
+    session << "SELECT status, COUNT(*) FROM harvest_runs GROUP BY status", into(statuses), into(counts), now;
+    for (std::size_t i = 0; i < statuses.size(); ++i) out[statuses[i]] = counts[i];
+    return Status::ok();
+  });
+  if (!s) return s;
+  return out;
+}
+
 Result<std::vector<RunRow>> Store::runningRuns() {
   auto all = runs(std::nullopt, 0);
   if (!all.isOk()) return all.status();

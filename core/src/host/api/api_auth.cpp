@@ -1,0 +1,39 @@
+#include "host/api/api_auth.h"
+
+namespace hamhub::host {
+
+namespace {
+
+// No early exit on the first differing byte, so response times do not leak how much matched.
+bool sameSecret(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
+  return diff == 0 && !b.empty();
+}
+
+ApiRole roleOf(const std::string& role) {
+  if (role == "admin") return ApiRole::Admin;
+  if (role == "operator") return ApiRole::Operator;
+  return ApiRole::Viewer;
+}
+
+}  // namespace
+
+std::optional<ApiCaller> authenticate(const std::vector<ApiToken>& tokens, std::string_view authorization) {
+  constexpr std::string_view kScheme = "Bearer ";
+  if (authorization.size() <= kScheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    const char c = authorization[i];
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const char want = kScheme[i] >= 'A' && kScheme[i] <= 'Z' ? static_cast<char>(kScheme[i] - 'A' + 'a') : kScheme[i];
+    if (lower != want) return std::nullopt;
+  }
+  const std::string_view presented = authorization.substr(kScheme.size());
+  std::optional<ApiCaller> found;
+  for (const ApiToken& t : tokens) {
+    if (sameSecret(presented, t.token) && !found) found = ApiCaller{roleOf(t.role), t.region};
+  }
+  return found;
+}
+
+}  // namespace hamhub::host
