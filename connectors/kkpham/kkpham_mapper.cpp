@@ -1,5 +1,7 @@
 #include "kkpham_mapper.h"
 
+#include <algorithm>
+
 #include "field_values.h"
 #include "kkpham_fields.h"
 #include "location.h"
@@ -8,6 +10,15 @@
 namespace hamhub::kkpham {
 
 using tabular::Item;
+
+namespace {
+
+// Lets a payload a little longer than the last one still fit; the cap keeps one huge row from
+// making every later record hold that much unused room.
+constexpr std::size_t kPayloadSlack = 32;
+constexpr std::size_t kMaxPayloadReserve = 4096;
+
+}  // namespace
 
 std::optional<std::string> indicatorType(std::string_view text) {
   std::string folded = tabular::foldHeader(text);
@@ -56,6 +67,7 @@ Status KkphamMapper::map(const Item& item, std::vector<Record>& out) {
   const std::string key = *subject + "|" + yearText + "|" + indicator;
 
   JsonWriter payload;
+  payload.reserve(payloadBytes_);
   payload.beginObject();
   payload.key("subject").value(*subject);
   payload.key("year").value(**year);
@@ -73,6 +85,7 @@ Status KkphamMapper::map(const Item& item, std::vector<Record>& out) {
   payload.key("submitted_at");
   tabular::writeText(payload, submitted->value_or(""));
   payload.endObject();
+  payloadBytes_ = std::min(payload.str().size() + kPayloadSlack, kMaxPayloadReserve);
   out.push_back(Record{kValueKind, key, *subject, yearText, url_, payload.take()});
 
   if (item.has(kEvidenceUrl)) {

@@ -32,6 +32,8 @@ class KkphamMapper final : public tabular::TableMapper {
   tabular::SubjectResolver subjects_;
   std::optional<int> defaultYear_;
   std::string url_;
+  // The last value payload's size: rows of one export are alike, so it sizes the next one.
+  std::size_t payloadBytes_ = 256;
 };
 
 /// `struktur`, `proses` or `hasil` for the ways exports write an indicator type; nullopt otherwise.

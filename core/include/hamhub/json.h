@@ -172,6 +172,9 @@ class JsonWriter {
 
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
+  /// Room for `bytes` of output up front: a writer called per record of a large feed otherwise
+  /// grows its string several times over for each one.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
 
  private:
   void separate();

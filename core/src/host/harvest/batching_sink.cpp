@@ -61,7 +61,12 @@ Status BatchingSink::emit(Record record) {
   const bool isNew = known == nullptr;
   ++(isNew ? counts_.added : counts_.updated);
   // Later emits of the same key in this run compare against this version, which is current again.
-  index_.insert(key, contentShort, RecordIndex::kSeen);
+  if (isNew) {
+    index_.add(key, contentShort, RecordIndex::kSeen);
+  } else {
+    known->content = contentShort;
+    known->flags = RecordIndex::kSeen;
+  }
   pending_.push_back(StoredRecordWrite{std::move(record), toHex(content), isNew});
   pendingBytes_ += sizeOf(pending_.back());
   if (pendingBytes_ > kMaxPendingBytes) {
@@ -148,6 +153,7 @@ Status BatchingSink::commit(std::optional<std::string> cursor, std::vector<Recor
             chunk.source = source_;
             chunk.runId = runId_;
             chunk.fetchedAt = batch.fetchedAt;
+            chunk.documents.clear();
             project(chunk);
             return true;
           },

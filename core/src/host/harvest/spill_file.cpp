@@ -64,7 +64,9 @@ Status SpillFile::rewind() {
 }
 
 Result<bool> SpillFile::read(std::vector<StoredRecordWrite>& out, std::size_t maxBytes) {
-  out.clear();
+  // Decoded into the writes `out` already holds: their strings keep their capacity from one chunk
+  // to the next, so reading back a million records does not allocate them all again.
+  std::size_t used = 0;
   std::size_t bytes = 0;
   while (read_ < count_ && bytes < maxBytes) {
     std::uint32_t rest = 0;
@@ -72,7 +74,8 @@ Result<bool> SpillFile::read(std::vector<StoredRecordWrite>& out, std::size_t ma
     buffer_.resize(rest);
     if (std::fread(buffer_.data(), 1, rest, file_.get()) != rest || rest == 0) return ioError("read back");
     std::string_view in(buffer_);
-    StoredRecordWrite w;
+    if (used == out.size()) out.emplace_back();
+    StoredRecordWrite& w = out[used];
     w.isNew = in.front() != 0;
     in.remove_prefix(1);
     Record& r = w.record;
@@ -80,10 +83,11 @@ Result<bool> SpillFile::read(std::vector<StoredRecordWrite>& out, std::size_t ma
       if (!getField(in, *field)) return Status::error("spill file: a record read back is truncated", "io");
     }
     bytes += rest;
-    out.push_back(std::move(w));
+    ++used;
     ++read_;
   }
-  return !out.empty();
+  out.resize(used);
+  return used > 0;
 }
 
 void SpillFile::clear() {

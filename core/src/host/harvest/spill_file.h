@@ -29,7 +29,7 @@ class SpillFile {
   /// Starts reading from the beginning.
   Status rewind();
 
-  /// Reads the next writes, up to about `maxBytes` of record data; false at the end.
+  /// Replaces `out` with the next writes, up to about `maxBytes` of record data; false at the end.
   Result<bool> read(std::vector<StoredRecordWrite>& out, std::size_t maxBytes);
 
   /// Forgets everything written so far (after a commit).

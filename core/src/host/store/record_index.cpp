@@ -21,6 +21,10 @@ RecordIndex::Entry& RecordIndex::insert(const Digest128& key, const Digest128& c
     e->flags = flags;
     return *e;
   }
+  return add(key, content, flags);
+}
+
+RecordIndex::Entry& RecordIndex::add(const Digest128& key, const Digest128& content, std::uint8_t flags) {
   if (size_ >= std::numeric_limits<std::uint32_t>::max() - 1) throw std::length_error("RecordIndex is full");
   if (size_ >= heads_.size()) grow();
   if (size_ == blocks_.size() * kBlockSize) {

@@ -45,6 +45,8 @@ class RecordIndex {
 
   /// Adds an entry for `key`, or overwrites the content and flags of the one it has.
   Entry& insert(const Digest128& key, const Digest128& content, std::uint8_t flags);
+  /// Adds an entry for a key find() has just not found, without looking for it again.
+  Entry& add(const Digest128& key, const Digest128& content, std::uint8_t flags);
 
   Entry* find(const Digest128& key);
   const Entry* find(const Digest128& key) const { return const_cast<RecordIndex*>(this)->find(key); }

@@ -111,7 +111,8 @@ class Store {
   /// Writes go before withdrawals; a key written twice in one batch keeps its last write.
   Status commitBatch(const Batch& batch);
 
-  /// Fills `chunk` with the next part of a large commit; false when there is none left.
+  /// Fills `chunk` with the next part of a large commit; false when there is none left. The same
+  /// chunk is passed each time, holding what the previous call put there.
   using BatchSource = std::function<Result<bool>(Batch& chunk)>;
 
   /// Like commitBatch, for more than fits in memory: every chunk `earlier` yields, then `last`

@@ -179,8 +179,9 @@ Status Store::commitBatches(const BatchSource& earlier, const Batch& last) {
   return withSession("commitBatch", [&](Poco::Data::Session& session) {
     return inTransaction(session, dialect_, [&]() -> Status {
       if (earlier) {
+        // One chunk for them all, so that `earlier` can refill its vectors in place.
+        Batch chunk;
         for (;;) {
-          Batch chunk;
           auto more = earlier(chunk);
           if (!more.isOk()) return more.status();
           if (!*more) break;
