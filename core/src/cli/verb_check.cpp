@@ -1,10 +1,8 @@
-#include <unistd.h>
-
+#include <algorithm>
 #include <atomic>
 #include <iostream>
-#include <mutex>
-#include <thread>
 
+#include "cli/parallel_progress.h"
 #include "cli/session.h"
 #include "cli/verbs.h"
 #include "host/harvest/http_factory.h"
@@ -54,25 +52,11 @@ int runCheck(const Invocation& inv) {
   const auto factory = host::makeHttpClientFactory(session.hub.http.ratePerHost);
   const std::atomic<bool> stop{false};
   std::vector<host::ProbeResult> results(chosen.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  std::mutex progressMutex;
-  const bool progress = isatty(STDERR_FILENO) != 0 && inv.format == Format::Table && chosen.size() > 1;
-  const auto worker = [&] {
-    for (std::size_t i = next++; i < chosen.size(); i = next++) {
-      results[i] = host::probeSource(*chosen[i], session.registry, catalog, factory, session.hub.monitor, stop);
-      if (progress) {
-        std::lock_guard lock(progressMutex);
-        std::cerr << "\r\033[K[" << ++done << "/" << chosen.size() << "] " << chosen[i]->id << std::flush;
-      }
-    }
-  };
-  const auto threads = std::min<std::size_t>(chosen.size(), static_cast<std::size_t>(session.hub.monitor.concurrency));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (progress) std::cerr << "\r\033[K" << std::flush;
+  runInParallel(chosen.size(), static_cast<std::size_t>(session.hub.monitor.concurrency),
+                showProgress(inv.format == Format::Table, chosen.size()), stop, [&](std::size_t i) {
+                  results[i] = host::probeSource(*chosen[i], session.registry, catalog, factory, session.hub.monitor, stop);
+                  return chosen[i]->id;
+                });
 
   host::HealthPolicy policy;
   policy.failuresToDown = static_cast<int>(session.hub.monitor.failuresToDown);

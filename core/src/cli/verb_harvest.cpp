@@ -1,13 +1,10 @@
-#include <unistd.h>
-
 #include <atomic>
 #include <csignal>
 #include <iostream>
-#include <mutex>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
+#include "cli/parallel_progress.h"
 #include "cli/session.h"
 #include "cli/verbs.h"
 #include "host/harvest/harvest_runner.h"
@@ -57,27 +54,11 @@ int runHarvest(const Invocation& inv) {
   host::HarvestRunner runner(*session.store, session.registry, session.normaliser, catalog, host::makeHttpClientFactory(session.hub.http.ratePerHost),
                              session.hub.harvest.runTimeoutSeconds);
   std::vector<host::HarvestSummary> results(chosen.size());
-  std::atomic<std::size_t> next{0};
-  std::size_t done = 0;
-  std::mutex progressMutex;
-  const bool progress = isatty(STDERR_FILENO) != 0 && inv.format == Format::Table && chosen.size() > 1;
-  const auto worker = [&] {
-    for (std::size_t i = next++; i < chosen.size() && !gStop; i = next++) {
-      results[i] = runner.run(*chosen[i], gStop);
-      if (progress) {
-        std::lock_guard lock(progressMutex);
-        ++done;
-        std::cerr << "\r\033[K[" << done << "/" << chosen.size() << "] " << results[i].source << " "
-                  << host::runStatusName(results[i].status) << std::flush;
-      }
-    }
-  };
-  const std::size_t threads = std::min<std::size_t>(chosen.size(), static_cast<std::size_t>(session.hub.harvest.concurrency));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (progress) std::cerr << "\r\033[K" << std::flush;
+  runInParallel(chosen.size(), static_cast<std::size_t>(session.hub.harvest.concurrency),
+                showProgress(inv.format == Format::Table, chosen.size()), gStop, [&](std::size_t i) {
+                  results[i] = runner.run(*chosen[i], gStop);
+                  return results[i].source + " " + host::runStatusName(results[i].status);
+                });
 
   Table table{{"source", "status", "added", "updated", "unchanged", "withdrawn", "failed", "seconds", "error"}, {}};
   bool anyFailed = false;

@@ -312,12 +312,13 @@ void Scheduler::record(Slot& slot, const Observation& observation, std::unique_l
   lock.lock();
 }
 
+std::shared_ptr<Scheduler::Slot> Scheduler::slotOf(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  return slots_.at(id);
+}
+
 void Scheduler::runHarvest(std::string id) {
-  std::shared_ptr<Slot> slot;
-  {
-    std::lock_guard lock(mutex_);
-    slot = slots_.at(id);
-  }
+  const std::shared_ptr<Slot> slot = slotOf(id);
   const HarvestAttempt attempt = jobs_.harvest(slot->config, cancel_);
   const TimePoint now = SystemClock::now();
   const HarvestSummary& r = attempt.summary;
@@ -376,11 +377,7 @@ void Scheduler::runHarvest(std::string id) {
 }
 
 void Scheduler::runProbe(std::string id) {
-  std::shared_ptr<Slot> slot;
-  {
-    std::lock_guard lock(mutex_);
-    slot = slots_.at(id);
-  }
+  const std::shared_ptr<Slot> slot = slotOf(id);
   const ProbeResult result = jobs_.probe(slot->config, cancel_);
   const TimePoint now = SystemClock::now();
 

@@ -94,6 +94,7 @@ class Scheduler {
   // Starts what is due and returns when the loop should look again.
   TimePoint dispatch(TimePoint now, std::unique_lock<std::mutex>& lock);
   void launch(std::function<void()> job);
+  std::shared_ptr<Slot> slotOf(const std::string& id) const;
   void runHarvest(std::string id);
   void runProbe(std::string id);
   void record(Slot& slot, const Observation& observation, std::unique_lock<std::mutex>& lock);
