@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "host/criteria/criteria_loader.h"
+#include "host/scoring/score_result.h"
 #include "model_scorer.h"
 #include "value_reading.h"
 
@@ -248,6 +249,46 @@ TEST_F(ScorerTest, theSameRequestGivesTheSameResult) {
   EXPECT_EQ(a.total, b.total);
   ASSERT_EQ(a.coaching.size(), b.coaching.size());
   for (std::size_t i = 0; i < a.coaching.size(); ++i) EXPECT_EQ(a.coaching[i].indicator, b.coaching[i].indicator);
+}
+
+TEST_F(ScorerTest, theStoredResultReadsBackAsTheNamedExplanation) {
+  std::vector<EvidenceItem> evidence = p2hamEvidence("Mungkin");
+  evidence.front().url = "https://x/\"1\"";
+  evidence.front().fetchedAt = "2024-05-01T00:00:00Z";
+  const ScoreRequest request{&model("p2ham"), "16.10/RSUD", "2024", evidence};
+  const ScoreResult r = score("p2ham", "2024", evidence);
+  const JsonValue v = host::scoreResultValue(host::scoreResultJson(model("p2ham"), request, r));
+
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : v.asObject()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"subject", "instrument", "version", "legal_basis", "period", "total", "scale",
+                                            "predicate", "predicate_name", "predicate_name_en", "completeness",
+                                            "criteria", "missing", "indicators", "coaching", "problems"}));
+  EXPECT_EQ(v.find("subject")->asString(), "16.10/RSUD");
+  EXPECT_EQ(v.find("total")->asNumber(), 78.5);
+  EXPECT_EQ(v.find("predicate_name")->asString(), "");
+  const JsonValue& criterion = v.find("criteria")->asArray().front();
+  EXPECT_EQ(criterion.find("name")->asString(), model("p2ham").criteria.front().name);
+  EXPECT_EQ(toJson(*v.find("missing")), R"(["tempat-ibadah","sk-tim-operator"])");
+  const JsonValue& first = v.find("indicators")->asArray().front();
+  EXPECT_EQ(first.find("name")->asString(), model("p2ham").criteria.front().indicators.front().name);
+  EXPECT_EQ(first.find("confidence")->asString(), "C");
+  const JsonValue& e = first.find("evidence")->asArray().front();
+  EXPECT_EQ(toJson(e), R"({"source":"p2ham","record_kind":"p2ham.indicator_value","record_key":"guiding-block",)"
+                       R"("code":"","value":"Ada","data_dukung":true,"url":"https://x/\"1\"",)"
+                       R"("fetched_at":"2024-05-01T00:00:00Z"})");
+  const JsonValue& coaching = *v.find("coaching");
+  EXPECT_EQ(coaching.find("target")->asString(), "p2ham");
+  EXPECT_EQ(coaching.find("target_min")->asNumber(), 80);
+  EXPECT_EQ(coaching.find("reaches_target")->asInt(), 1);
+  EXPECT_EQ(coaching.find("steps")->asArray().front().find("indicator")->asString(), "sk-tim-operator");
+  EXPECT_EQ(toJson(*v.find("problems")), toJson(JsonValue(JsonValue::Array(r.problems.begin(), r.problems.end()))));
+}
+
+TEST(ScoreResultTest, resultsStoredByEarlierVersionsReadAsTheyAre) {
+  const std::string named = R"({"subject":"16.10","total":71.5,"criteria":[{"id":"1","name":"Satu","score":7}]})";
+  EXPECT_EQ(toJson(host::scoreResultValue(named)), named);
+  EXPECT_TRUE(host::scoreResultValue("not json").isObject());
 }
 
 TEST(ValueReadingTest, numbersAsExportsWriteThem) {

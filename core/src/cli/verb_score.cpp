@@ -4,6 +4,7 @@
 
 #include "cli/session.h"
 #include "cli/verbs.h"
+#include "host/scoring/score_result.h"
 #include "host/scoring/score_runner.h"
 
 namespace hamhub::cli {
@@ -15,10 +16,7 @@ double rounded(double v, int decimals) {
   return std::round(v * f) / f;
 }
 
-JsonValue parsedResult(const host::ScoreRow& row) {
-  auto parsed = parseJson(row.result);
-  return parsed.isOk() ? std::move(parsed).value() : JsonValue(JsonValue::Object{});
-}
+JsonValue parsedResult(const host::ScoreRow& row) { return host::scoreResultValue(row.result); }
 
 const JsonValue& member(const JsonValue& object, std::string_view key) {
   static const JsonValue kNull;

@@ -9,6 +9,7 @@
 
 #include "host/harvest/content_hash.h"
 #include "host/scoring/evidence_mapper.h"
+#include "host/scoring/score_result.h"
 #include "host/scoring/site_figures.h"
 #include "host/util/clock.h"
 
@@ -37,88 +38,6 @@ bool itemLess(const EvidenceItem& a, const EvidenceItem& b) {
 }
 
 }  // namespace
-
-std::string scoreResultJson(const CriteriaModel& model, const ScoreRequest& request, const ScoreResult& result) {
-  JsonWriter w;
-  w.beginObject();
-  w.key("subject").value(request.subject);
-  w.key("instrument").value(model.instrument);
-  w.key("version").value(model.version);
-  w.key("legal_basis").value(model.legalBasis);
-  w.key("period").value(request.period);
-  w.key("total").value(result.total);
-  w.key("scale").value(model.scale);
-  w.key("predicate").value(result.predicate);
-  const Predicate* earned = model.predicateFor(result.total);
-  w.key("predicate_name").value(earned != nullptr ? earned->name : "");
-  w.key("predicate_name_en").value(earned != nullptr ? earned->nameEn : "");
-  w.key("completeness").value(result.completeness);
-  w.key("criteria").beginArray();
-  for (std::size_t c = 0; c < result.criteria.size(); ++c) {
-    w.beginObject();
-    w.key("id").value(result.criteria[c].criterion);
-    w.key("name").value(model.criteria[c].name);
-    w.key("score").value(result.criteria[c].score);
-    w.key("max").value(result.criteria[c].maxScore);
-    w.endObject();
-  }
-  w.endArray();
-  w.key("missing").beginArray();
-  for (const auto& id : result.missing) w.value(id);
-  w.endArray();
-  w.key("indicators").beginArray();
-  for (const auto& r : result.indicators) {
-    const Indicator* indicator = model.findIndicator(r.indicator);
-    w.beginObject();
-    w.key("id").value(r.indicator);
-    w.key("name").value(indicator != nullptr ? indicator->name : "");
-    w.key("criterion").value(r.criterion);
-    w.key("points").value(r.points);
-    w.key("max").value(r.maxPoints);
-    w.key("state").value(r.state);
-    w.key("detail").value(r.detail);
-    w.key("confidence").value(confidenceCode(indicator != nullptr ? indicator->confidence : Confidence::Assumption));
-    w.key("evidence").beginArray();
-    for (std::size_t index : r.evidence) {
-      const EvidenceItem& e = request.evidence[index];
-      w.beginObject();
-      w.key("source").value(e.source);
-      w.key("record_kind").value(e.recordKind);
-      w.key("record_key").value(e.recordKey);
-      w.key("code").value(e.code);
-      w.key("value").value(e.value);
-      w.key("data_dukung").value(e.hasDataDukung);
-      w.key("url").value(e.url);
-      w.key("fetched_at").value(e.fetchedAt);
-      w.endObject();
-    }
-    w.endArray();
-    w.endObject();
-  }
-  w.endArray();
-  const Predicate* target = model.targetPredicate();
-  w.key("coaching").beginObject();
-  w.key("target").value(target != nullptr ? target->id : "");
-  w.key("target_name").value(target != nullptr ? target->name : "");
-  w.key("target_name_en").value(target != nullptr ? target->nameEn : "");
-  w.key("target_min").value(target != nullptr ? target->min : 0.0);
-  w.key("reaches_target").value(static_cast<std::int64_t>(result.reachesTarget));
-  w.key("steps").beginArray();
-  for (const auto& step : result.coaching) {
-    w.beginObject();
-    w.key("indicator").value(step.indicator);
-    w.key("gain").value(step.gain);
-    w.key("action").value(step.action);
-    w.endObject();
-  }
-  w.endArray();
-  w.endObject();
-  w.key("problems").beginArray();
-  for (const auto& p : result.problems) w.value(p);
-  w.endArray();
-  w.endObject();
-  return w.take();
-}
 
 Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& options, ScoringSummary& summary) {
   EvidenceMapper mapper(model);
@@ -176,10 +95,10 @@ Status ScoreRunner::runModel(const CriteriaModel& model, const ScoringOptions& o
     for (const std::string& subject : subjects) {
       ScoreRequest request{&model, subject, period, {}};
       if (auto it = evidence.bySubject.find(subject); it != evidence.bySubject.end()) {
-        for (const std::string& p : {period, std::string()}) {
-          if (auto items = it->second.find(p); items != it->second.end()) {
-            request.evidence.insert(request.evidence.end(), items->second.begin(), items->second.end());
-          }
+        // A (subject, period) is gathered once: its items move; standing items serve every period.
+        if (auto items = it->second.find(period); items != it->second.end()) request.evidence = std::move(items->second);
+        if (auto items = it->second.find(std::string()); items != it->second.end()) {
+          request.evidence.insert(request.evidence.end(), items->second.begin(), items->second.end());
         }
       }
       std::sort(request.evidence.begin(), request.evidence.end(), itemLess);

@@ -45,8 +45,4 @@ class ScoreRunner {
   std::vector<Subject> subjects_;
 };
 
-/// The stored form of a score (ScoreRow::result): figures, criteria, indicators with their
-/// evidence and its provenance, missing indicators, the coaching list and problems, as JSON.
-std::string scoreResultJson(const CriteriaModel& model, const ScoreRequest& request, const ScoreResult& result);
-
 }  // namespace hamhub::host

@@ -225,7 +225,7 @@ struct ScoreRow {
   std::string predicate;
   double completeness = 0;
   std::string inputHash;  // of the model and the evidence: unchanged input, no new row
-  std::string result;     // JSON: criteria, indicators, missing, coaching, evidence provenance
+  std::string result;     // packed JSON (scoring/score_result.h): criteria, indicators, evidence, coaching
   std::string computedAt;
 };
 
