@@ -1,5 +1,6 @@
 #include <signal.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -67,6 +68,13 @@ host::ApiContext apiContextOf(const std::shared_ptr<Runtime>& rt, host::Store& s
     context.provinceOf[subject.id] = subject.province.empty() ? subject.id : subject.province;
   }
   return context;
+}
+
+// "17 sources" or "0 sources, 6 disabled": what will actually run.
+std::string sourceCount(const std::vector<host::SourceConfig>& sources) {
+  const auto enabled = std::count_if(sources.begin(), sources.end(), [](const auto& s) { return s.enabled; });
+  const auto disabled = static_cast<std::ptrdiff_t>(sources.size()) - enabled;
+  return std::to_string(enabled) + " sources" + (disabled > 0 ? ", " + std::to_string(disabled) + " disabled" : "");
 }
 
 host::SchedulerSettings settingsOf(const Runtime& rt) {
@@ -138,9 +146,9 @@ int runServe(const Invocation& inv) {
     scheduler.stop(seconds(0));
     return fail(listening.message());
   }
-  spdlog::info("hamhub serve: {} sources, time zone {}, store {}; SIGHUP reloads the configuration, SIGTERM stops",
-               current->session.sources.size(), current->zone->name(), store.describe());
-  std::cerr << "hamhub serve: scheduling " << current->session.sources.size() << " sources (time zone "
+  spdlog::info("hamhub serve: {}, time zone {}, store {}; SIGHUP reloads the configuration, SIGTERM stops",
+               sourceCount(current->session.sources), current->zone->name(), store.describe());
+  std::cerr << "hamhub serve: scheduling " << sourceCount(current->session.sources) << " (time zone "
             << current->zone->name() << ", store " << store.describe() << "), API on http://" << api.listen.substr(0, api.listen.rfind(':'))
             << ":" << server.port() << "/api/v1 (/healthz, /metrics). SIGHUP reloads, SIGTERM or Ctrl-C stops.\n";
 
@@ -169,7 +177,7 @@ int runServe(const Invocation& inv) {
     scheduler.setSettings(settingsOf(*next));
     scheduler.setSources(next->session.sources);
     server.update(next->session.hub.api, apiContextOf(next, store, scheduler));
-    spdlog::info("configuration reloaded: {} sources", next->session.sources.size());
+    spdlog::info("configuration reloaded: {}", sourceCount(next->session.sources));
   }
   const auto grace = seconds(runtime()->session.hub.harvest.graceSeconds);
   std::cerr << "hamhub serve: stopping; running harvests have " << grace.count() << " s to finish\n";
