@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
 
   Fixture f = nation();
   auto run = store->beginRun("bench");
+  if (!run.isOk()) return std::cerr << run.status().message() << "\n", 1;
   hamhub::host::Batch batch;
   batch.source = "bench";
   batch.runId = *run;
@@ -151,6 +152,10 @@ int main(int argc, char** argv) {
   batch.writes = f.records;
   if (auto s = store->upsertSubjects(f.subjects); !s) return std::cerr << s.message() << "\n", 1;
   if (auto s = store->commitBatch(batch); !s) return std::cerr << s.message() << "\n", 1;
+  // One running run per source: the fixture's ends before the re-export's begins.
+  if (auto s = store->finishRun({*run, hamhub::host::RunStatus::Success, {}, "", ""}); !s) {
+    return std::cerr << s.message() << "\n", 1;
+  }
   std::printf("national fixture: %zu subjects, %zu evidence records\n", f.subjects.size(), f.records.size());
 
   hamhub::scoring::ModelScorer scorer;
@@ -180,7 +185,9 @@ int main(int argc, char** argv) {
   const std::string subject = f.subjects[kProvinces + 7].id;
   hamhub::host::Batch change;
   change.source = "bench";
-  change.runId = *store->beginRun("bench");
+  auto changeRun = store->beginRun("bench");
+  if (!changeRun.isOk()) return std::cerr << changeRun.status().message() << "\n", 1;
+  change.runId = *changeRun;
   change.fetchedAt = std::chrono::system_clock::now();
   Fixture one;
   addRecord(one, "kkpham.indicator_value", subject + "|2024|1.S1", subject, "2024", R"({"indicator":"1.S1","value":10})");
