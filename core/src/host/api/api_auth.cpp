@@ -5,10 +5,11 @@ namespace hamhub::host {
 namespace {
 
 // No early exit on the first differing byte, so response times do not leak how much matched.
-bool sameSecret(std::string_view a, std::string_view b) {
-  unsigned char diff = a.size() == b.size() ? 0 : 1;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
-  return diff == 0 && !b.empty();
+bool sameSecret(std::string_view presented, std::string_view token) {
+  if (token.empty() || presented.size() != token.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>(presented[i] ^ token[i]);
+  return diff == 0;
 }
 
 ApiRole roleOf(const std::string& role) {

@@ -38,11 +38,17 @@ std::string prometheusMetrics(const ApiContext& context) {
 
   Store& store = *context.store;
   if (auto counts = store.runCountsByStatus(); counts.isOk()) {
-    family(out, "hamhub_harvest_runs_total", "counter", "Harvest runs recorded in the store, by final status");
-    for (const char* status : {"success", "failed", "cancelled", "timed-out", "running"}) {
+    const auto count = [&](const char* status) {
       const auto it = counts->find(status);
-      out << "hamhub_harvest_runs_total{status=\"" << status << "\"} " << (it == counts->end() ? 0 : it->second) << '\n';
+      return it == counts->end() ? std::int64_t{0} : it->second;
+    };
+    family(out, "hamhub_harvest_runs_total", "counter", "Finished harvest runs recorded in the store, by final status");
+    for (const char* status : {"success", "failed", "cancelled", "timed-out"}) {
+      out << "hamhub_harvest_runs_total{status=\"" << status << "\"} " << count(status) << '\n';
     }
+    // Running runs go up and down: a gauge, not part of the counter.
+    family(out, "hamhub_harvest_runs_running", "gauge", "Harvest runs in progress");
+    out << "hamhub_harvest_runs_running " << count("running") << '\n';
   }
   if (auto runs = store.runs(std::nullopt, 5000); runs.isOk()) {
     family(out, "hamhub_harvest_last_duration_seconds", "gauge", "Duration of each source's latest finished harvest");
