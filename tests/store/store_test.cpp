@@ -769,6 +769,86 @@ TEST_P(StoreTest, listsRunsStillRunningOldestFirst) {
   EXPECT_EQ((*running)[1].id, *c);
 }
 
+// Alerts: one live alert per key; re-evaluation moves last_seen only; a change raises the revision
+// (a higher severity reopens an acknowledged alert); a key no longer found is resolved, and a key
+// that comes back after that is a new alert.
+TEST_P(StoreTest, deduplicatesAlertsAndResolvesThemWhenTheCauseIsGone) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  const auto finding = [](std::string key, AlertSeverity severity, std::string message) {
+    AlertFinding f;
+    f.key = key;
+    f.kind = "ranham.report-missing";
+    f.severity = severity;
+    f.subject = "16.10";
+    f.region = "16";
+    f.messageId = message;
+    f.messageEn = message + " (en)";
+    return f;
+  };
+  const std::vector<std::string> scope{"ranham.report-missing"};
+  auto first = store->syncAlerts(scope, {finding("k1", AlertSeverity::Warning, "a"), finding("k2", AlertSeverity::Info, "b")},
+                                 "2026-04-20T00:00:00Z");
+  ASSERT_TRUE(first.isOk()) << first.status().message();
+  ASSERT_EQ(first->opened.size(), 2u);
+  const auto k1 = first->opened[0];
+
+  auto again = store->syncAlerts(scope, {finding("k1", AlertSeverity::Warning, "a"), finding("k2", AlertSeverity::Info, "b")},
+                                 "2026-04-21T00:00:00Z");
+  ASSERT_TRUE(again.isOk());
+  EXPECT_TRUE(again->opened.empty());
+  EXPECT_EQ(again->unchanged, 2u);
+  auto row = store->alert(k1);
+  ASSERT_TRUE(row.isOk() && row->has_value());
+  EXPECT_EQ((*row)->firstSeen, "2026-04-20T00:00:00Z");
+  EXPECT_EQ((*row)->lastSeen, "2026-04-21T00:00:00Z");
+  EXPECT_EQ((*row)->revision, 1);
+
+  auto acked = store->acknowledgeAlert(k1, "kanwil-16", "2026-04-21T01:00:00Z");
+  ASSERT_TRUE(acked.isOk()) << acked.status().message();
+  EXPECT_EQ(acked->state, AlertState::Acknowledged);
+  EXPECT_EQ(acked->acknowledgedBy, "kanwil-16");
+
+  // k1 becomes critical (the deadline passed): reopened, revision 2; k2 is gone: resolved.
+  auto escalated = store->syncAlerts(scope, {finding("k1", AlertSeverity::Critical, "a late")}, "2026-05-01T00:00:00Z");
+  ASSERT_TRUE(escalated.isOk());
+  EXPECT_EQ(escalated->changed, std::vector<std::int64_t>{k1});
+  EXPECT_EQ(escalated->resolved.size(), 1u);
+  row = store->alert(k1);
+  EXPECT_EQ((*row)->state, AlertState::Open);
+  EXPECT_EQ((*row)->revision, 2);
+  EXPECT_EQ((*row)->finding.severity, AlertSeverity::Critical);
+  EXPECT_EQ((*row)->acknowledgedBy, "");
+
+  // Other kinds are left alone by an evaluation that does not cover them.
+  AlertFinding other = finding("s1", AlertSeverity::Warning, "down");
+  other.kind = "source.down";
+  ASSERT_TRUE(store->syncAlerts({"source.down"}, {other}, "2026-05-01T00:00:00Z").isOk());
+  ASSERT_TRUE(store->syncAlerts(scope, {finding("k1", AlertSeverity::Critical, "a late")}, "2026-05-02T00:00:00Z").isOk());
+  AlertQuery live;
+  auto rows = store->alerts(live);
+  ASSERT_TRUE(rows.isOk()) << rows.status().message();
+  EXPECT_EQ(rows->size(), 2u);
+
+  // Resolved, then found again: a new alert; the old one keeps its history.
+  ASSERT_TRUE(store->syncAlerts(scope, {}, "2026-05-03T00:00:00Z").isOk());
+  auto back = store->syncAlerts(scope, {finding("k1", AlertSeverity::Warning, "a")}, "2026-05-04T00:00:00Z");
+  ASSERT_TRUE(back.isOk());
+  ASSERT_EQ(back->opened.size(), 1u);
+  EXPECT_NE(back->opened[0], k1);
+  AlertQuery resolved;
+  resolved.state = AlertState::Resolved;
+  resolved.kind = "ranham.";
+  rows = store->alerts(resolved);
+  ASSERT_TRUE(rows.isOk());
+  EXPECT_EQ(rows->size(), 2u);
+  EXPECT_EQ(store->acknowledgeAlert(k1, "x", "2026-05-05T00:00:00Z").status().reason(), "conflict");
+  EXPECT_EQ(store->acknowledgeAlert(999999, "x", "2026-05-05T00:00:00Z").status().reason(), "not-found");
+  auto counts = store->alertCounts();
+  ASSERT_TRUE(counts.isOk());
+  EXPECT_EQ((counts->at({"open", "warning"})), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Postgres, StorePostgresTest, ::testing::Values(Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>&) { return std::string("Postgres"); });
 

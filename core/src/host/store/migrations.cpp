@@ -196,6 +196,52 @@ const std::vector<Migration> kMigrations = {
               AND id NOT IN (SELECT MAX(id) FROM harvest_runs WHERE status = 'running' GROUP BY source))",
          "CREATE UNIQUE INDEX harvest_runs_one_running ON harvest_runs (source) WHERE status = 'running'",
      }},
+    {6,
+     "alerts and their notifications",
+     {
+         // One live (open or acknowledged) alert per dedup key; a resolved one that comes back is a
+         // new row, so its history stays as it was.
+         R"(CREATE TABLE alerts (
+              id {{id}},
+              dedup_key TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+              subject TEXT NOT NULL DEFAULT '',
+              region TEXT NOT NULL DEFAULT '',
+              source TEXT NOT NULL DEFAULT '',
+              message_id TEXT NOT NULL,
+              message_en TEXT NOT NULL,
+              details TEXT NOT NULL DEFAULT '{}',
+              state TEXT NOT NULL CHECK (state IN ('open', 'acknowledged', 'resolved')),
+              first_seen TEXT NOT NULL,
+              last_seen TEXT NOT NULL,
+              changed_at TEXT NOT NULL,
+              revision BIGINT NOT NULL DEFAULT 1,
+              acknowledged_by TEXT NOT NULL DEFAULT '',
+              acknowledged_at TEXT NOT NULL DEFAULT '',
+              resolved_at TEXT NOT NULL DEFAULT ''))",
+         "CREATE UNIQUE INDEX alerts_live ON alerts (dedup_key) WHERE state <> 'resolved'",
+         "CREATE INDEX alerts_region ON alerts (region, state)",
+         "CREATE INDEX alerts_kind ON alerts (kind, state)",
+         // The outbox of every notifier channel: one row per thing to deliver, unique per channel
+         // and dedup ("alert:ID:REVISION", "digest:16:2026-11-29"), so a change is sent once.
+         R"(CREATE TABLE notifications (
+              id {{id}},
+              channel TEXT NOT NULL,
+              dedup TEXT NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('alert', 'digest')),
+              alert_id BIGINT NOT NULL DEFAULT 0,
+              region TEXT NOT NULL DEFAULT '',
+              payload TEXT NOT NULL DEFAULT '{}',
+              status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at TEXT NOT NULL,
+              last_error TEXT NOT NULL DEFAULT '',
+              created_at TEXT NOT NULL,
+              sent_at TEXT NOT NULL DEFAULT ''))",
+         "CREATE UNIQUE INDEX notifications_once ON notifications (channel, dedup)",
+         "CREATE INDEX notifications_due ON notifications (status, next_attempt_at)",
+     }},
 };
 
 int currentVersion(Poco::Data::Session& session) {

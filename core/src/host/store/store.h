@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hamhub/status.h"
+#include "host/alerts/alert.h"
 #include "host/store/store_types.h"
 #include "host/store/store_url.h"
 
@@ -149,6 +150,22 @@ class Store {
   /// Every score of one (subject, instrument, period), newest first.
   Result<std::vector<ScoreRow>> scoreHistory(const std::string& subject, const std::string& instrument,
                                              const std::string& period);
+
+  /// Makes the live alerts of the kinds in `scope` match `findings` (one full evaluation), in one
+  /// transaction at time `at`: a new key opens an alert; a known one moves its last_seen, and a
+  /// changed severity or message raises its revision (a higher severity also reopens an
+  /// acknowledged alert); a live alert of those kinds that is no longer found is resolved.
+  /// Two findings with one key: the last wins.
+  Result<AlertSyncSummary> syncAlerts(const std::vector<std::string>& scope, const std::vector<AlertFinding>& findings,
+                                      const std::string& at);
+  /// Alerts by filter, newest change first.
+  Result<std::vector<AlertRow>> alerts(const AlertQuery& query);
+  Result<std::optional<AlertRow>> alert(std::int64_t id);
+  /// Marks a live alert acknowledged by `who` at `at`. Unknown id: `not-found`; resolved: `conflict`.
+  /// Acknowledging again keeps the first who and when.
+  Result<AlertRow> acknowledgeAlert(std::int64_t id, const std::string& who, const std::string& at);
+  /// Live alerts per (state, severity), for /metrics.
+  Result<std::map<std::pair<std::string, std::string>, std::int64_t>> alertCounts();
 
  private:
   Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
