@@ -26,6 +26,7 @@ Verb scoreVerb();
 Verb checkVerb();
 Verb incidentsVerb();
 Verb serveVerb();
+Verb notifyTestVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();
