@@ -881,6 +881,11 @@ TEST_P(StoreTest, keepsEachNotificationOncePerChannelAndRecordsDeliveries) {
   EXPECT_EQ((*due)[0].status, OutboxStatus::Pending);
   EXPECT_EQ((*due)[0].payload, R"({"id":"alert:7:1"})");
 
+  // Two hub processes reading the same due row: the first claim wins.
+  auto claimed = store->claimNotification((*due)[0].id, (*due)[0].nextAttemptAt, "2026-11-29T01:31:30Z");
+  ASSERT_TRUE(claimed.isOk()) << claimed.status().message();
+  EXPECT_TRUE(*claimed);
+  EXPECT_FALSE(*store->claimNotification((*due)[0].id, (*due)[0].nextAttemptAt, "2026-11-29T01:31:30Z"));
   DeliveryRecord sent{(*due)[0].id, OutboxStatus::Sent, 1, (*due)[0].nextAttemptAt, "", "2026-11-29T01:30:00Z"};
   ASSERT_TRUE(store->recordDelivery(sent).isOk());
   DeliveryRecord retry{(*due)[1].id, OutboxStatus::Pending, 1, "2026-11-29T05:00:00Z", "HTTP 503 [maintenance-status]", ""};

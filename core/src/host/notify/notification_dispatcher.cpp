@@ -178,12 +178,21 @@ Result<DeliverySummary> NotificationDispatcher::deliverDue(TimePoint now, const 
     if (stop.load()) break;
     if (resting.count(entry.channel)) continue;
     const std::string what = "notify channel '" + entry.channel + "': " + entry.dedup;
+    const Channel* channel = find(entry.channel);
+    // Another hub process on a shared store may be looking at the same row: one of them takes it.
+    const auto lease = std::chrono::seconds((channel != nullptr ? channel->config->timeoutSeconds : 0) + kLeaseMarginSeconds);
+    auto claimed = store_.claimNotification(entry.id, entry.nextAttemptAt, formatUtc(now + lease));
+    if (!claimed) {
+      summary.messages.push_back(what + ": not claimed: " + claimed.status().message());
+      spdlog::error("{}", summary.messages.back());
+      continue;
+    }
+    if (!*claimed) continue;
     DeliveryRecord record;
     record.id = entry.id;
     record.attempts = entry.attempts + 1;
     record.nextAttemptAt = entry.nextAttemptAt;
     Status outcome;
-    const Channel* channel = find(entry.channel);
     if (channel == nullptr) {
       outcome = Status::error("the channel is no longer configured", "unknown-channel");
     } else if (auto json = parseJson(entry.payload); !json) {

@@ -68,6 +68,8 @@ class NotificationDispatcher {
   const std::vector<NotifyChannel>& channels() const { return settings_.channels; }
 
   static constexpr int kDeliveryBatch = 500;
+  /// A claimed delivery stays with its process for the channel's timeout plus this.
+  static constexpr int kLeaseMarginSeconds = 60;
 
  private:
   struct Channel {

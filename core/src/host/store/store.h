@@ -178,6 +178,10 @@ class Store {
   Result<std::size_t> enqueueNotifications(const std::vector<OutboxEntry>& entries);
   /// Pending entries whose next attempt is due at `at` (UTC ISO), oldest due first; limit <= 0: all.
   Result<std::vector<OutboxEntry>> dueNotifications(const std::string& at, int limit);
+  /// Takes a due entry for one delivery attempt: moves its next attempt from `dueAt` (as read) to
+  /// `leaseUntil`, so another hub process on the same store skips it meanwhile, and one that died
+  /// mid-delivery leaves it due again after the lease. False when another process took it first.
+  Result<bool> claimNotification(std::int64_t id, const std::string& dueAt, const std::string& leaseUntil);
   /// Records how an attempt ended. Unknown id: reason `not-found`.
   Status recordDelivery(const DeliveryRecord& record);
   /// Entries by filter, newest first.

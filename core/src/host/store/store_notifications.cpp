@@ -88,6 +88,22 @@ Result<std::vector<OutboxEntry>> Store::dueNotifications(const std::string& at, 
   return out;
 }
 
+Result<bool> Store::claimNotification(std::int64_t id, const std::string& dueAt, const std::string& leaseUntil) {
+  bool claimed = false;
+  Status s = withSession("claimNotification", [&](Poco::Data::Session& session) {
+    std::string due = dueAt, lease = leaseUntil;
+    Poco::Int64 key = id;
+    Poco::Data::Statement update(session);
+    update << dialect_.sql(
+        "UPDATE notifications SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?"),
+        use(lease), use(key), use(due);
+    claimed = update.execute() == 1;
+    return Status::ok();
+  });
+  if (!s) return s;
+  return claimed;
+}
+
 Status Store::recordDelivery(const DeliveryRecord& record) {
   return withSession("recordDelivery", [&](Poco::Data::Session& session) {
     std::string status = outboxStatusName(record.status), next = record.nextAttemptAt, error = record.lastError,
