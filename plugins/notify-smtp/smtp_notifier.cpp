@@ -62,11 +62,13 @@ Status SmtpNotifier::send(NotifierContext& context, const Notification& notifica
     auto message = buildMailMessage(settings_, notification);
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress(settings_.host, settings_.port), timeout);
+    socket.setSendTimeout(timeout);  // a server that stops reading must not hold DATA forever
     Session session(socket);
     session.setTimeout(timeout);
     session.login();
     if (settings_.starttls) {
       session.startTls(settings_.host, tlsContext(settings_));
+      session.setTimeout(timeout);
       session.login();  // EHLO again: the server's extensions may differ over TLS
     }
     if (!settings_.username.empty()) {

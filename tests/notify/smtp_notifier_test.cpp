@@ -94,7 +94,7 @@ TEST_F(SmtpNotifierTest, refusesAServerCertificateItDoesNotTrustAndAWrongPasswor
   EXPECT_EQ(sink.count(), 0);
 }
 
-TEST_F(SmtpNotifierTest, classifiesBusyMailboxesAndRefusalsAndUnreachableServers) {
+TEST_F(SmtpNotifierTest, classifiesBusyMailboxesRefusalsAndUnreachableOrSilentServers) {
   SmtpSink sink;
   auto recipient = [&](const std::string& to) {
     return notifyChannel("mail", "smtp",
@@ -118,6 +118,17 @@ TEST_F(SmtpNotifierTest, classifiesBusyMailboxesAndRefusalsAndUnreachableServers
   Status refused = sendThrough(*makeNotifier(closed), closed, sampleNotification());
   EXPECT_EQ(refused.reason(), "connect-refused") << refused.message();
   EXPECT_TRUE(isRetryableNotifyReason(refused.reason()));
+
+  // A server that accepts and never greets: the channel's timeout ends the wait.
+  SilentServer silent;
+  auto mute = notifyChannel(
+      "mail", "smtp",
+      R"({"host": "127.0.0.1", "port": )" + std::to_string(silent.port()) + R"(, "from": "a@b.id", "to": ["c@d.id"]})");
+  mute.timeoutSeconds = 1;
+  const auto started = std::chrono::steady_clock::now();
+  Status stalled = sendThrough(*makeNotifier(mute), mute, sampleNotification());
+  EXPECT_EQ(stalled.reason(), "timeout") << stalled.message();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
 }
 
 TEST_F(SmtpNotifierTest, configureRefusesBadAddressesAndPasswordsWithoutTls) {
