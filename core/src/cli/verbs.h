@@ -27,6 +27,7 @@ Verb checkVerb();
 Verb incidentsVerb();
 Verb alertsVerb();
 Verb serveVerb();
+Verb demoVerb();
 Verb notifyTestVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
