@@ -273,6 +273,30 @@ TEST_F(DispatcherTest, aDeadChannelDoesNotHoldUpTheOthers) {
   EXPECT_EQ(server_.hits("/hook"), 3);
 }
 
+TEST_F(DispatcherTest, stopsBetweenDeliveriesAndFailsRowsOfAChannelNoLongerConfigured) {
+  hub_.notify.channels = {hook("old", server_.url("/hook")), hook("kept", server_.url("/hook"))};
+  ASSERT_TRUE(dispatcher()->enqueue(sync({finding("k1", AlertSeverity::Warning, "16")}, "2026-11-29T01:00:00Z"),
+                                    "2026-11-29T01:00:00Z")
+                  .isOk());
+  hub_.notify.channels = {hook("kept", server_.url("/hook"))};
+  auto d = dispatcher();
+  ASSERT_TRUE(d);
+
+  stop_ = true;  // shutting down: nothing is sent, nothing counts as an attempt
+  auto stopped = deliver(*d, "2026-11-29T01:00:00Z");
+  EXPECT_EQ(stopped.sent + stopped.retried + stopped.failed, 0u);
+  EXPECT_EQ(outbox(OutboxStatus::Pending).size(), 2u);
+
+  stop_ = false;
+  auto pass = deliver(*d, "2026-11-29T01:00:00Z");
+  EXPECT_EQ(pass.sent, 1u);
+  EXPECT_EQ(pass.failed, 1u);
+  const auto failed = outbox(OutboxStatus::Failed);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].channel, "old");
+  EXPECT_NE(failed[0].lastError.find("no longer configured"), std::string::npos) << failed[0].lastError;
+}
+
 TEST_F(DispatcherTest, sendsOneDigestPerRegionPerDayFromDigestAtAndNoneForARegionWithoutAlerts) {
   receive("/digest", 200);
   host::NotifyChannel daily = hook("daily", server_.url("/digest"));
