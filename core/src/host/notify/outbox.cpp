@@ -1,21 +1,17 @@
 #include "host/notify/outbox.h"
 
+#include "host/util/name_table.h"
+
 namespace hamhub::host {
 
-const char* outboxStatusName(OutboxStatus status) {
-  switch (status) {
-    case OutboxStatus::Pending: return "pending";
-    case OutboxStatus::Sent: return "sent";
-    case OutboxStatus::Failed: return "failed";
-  }
-  return "?";
-}
+namespace {
 
-std::optional<OutboxStatus> parseOutboxStatus(std::string_view text) {
-  for (const auto status : {OutboxStatus::Pending, OutboxStatus::Sent, OutboxStatus::Failed}) {
-    if (text == outboxStatusName(status)) return status;
-  }
-  return std::nullopt;
-}
+constexpr NameTable<OutboxStatus, 3> kStatuses{
+    {{OutboxStatus::Pending, "pending"}, {OutboxStatus::Sent, "sent"}, {OutboxStatus::Failed, "failed"}}};
+
+}  // namespace
+
+const char* outboxStatusName(OutboxStatus status) { return nameOf(kStatuses, status); }
+std::optional<OutboxStatus> parseOutboxStatus(std::string_view text) { return valueNamed(kStatuses, text); }
 
 }  // namespace hamhub::host
