@@ -43,6 +43,8 @@ class NotificationDispatcher {
   /// Checks the channels of `hub.notify` against `registry` (see checkNotifyChannels) and creates
   /// one configured notifier per channel. Problems: one error listing them all (`invalid-config`).
   /// `unitRandom` (values in [0, 1)) draws the backoff jitter; empty: a seeded generator.
+  /// `store` must outlive the dispatcher. A reloaded configuration (SIGHUP) is a new dispatcher:
+  /// the outbox carries every pending delivery over.
   static Result<std::unique_ptr<NotificationDispatcher>> create(const HubConfig& hub, const PluginRegistry& registry,
                                                                 Store& store,
                                                                 std::function<double()> unitRandom = {});
@@ -64,8 +66,6 @@ class NotificationDispatcher {
 
   /// Sends one test notification through `channelId` now, outside the outbox.
   Status sendTest(const std::string& channelId, TimePoint now, const std::atomic<bool>& stop);
-
-  const std::vector<NotifyChannel>& channels() const { return settings_.channels; }
 
   static constexpr int kDeliveryBatch = 500;
   /// A claimed delivery stays with its process for the channel's timeout plus this.
