@@ -10,6 +10,8 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
@@ -20,6 +22,7 @@
 #include "support/background_process.h"
 #include "support/hamhub_process.h"
 #include "support/temp_dir.h"
+#include "support/test_http_server.h"
 
 namespace hamhub {
 namespace {
@@ -340,6 +343,49 @@ TEST_F(MonitorCliTest, serveHarvestsOnStartProbesReloadsOnHupAndStopsOnTerm) {
   ASSERT_EQ(incidents.asArray().size(), 1u) << toJson(incidents);
   EXPECT_EQ(incidents.asArray()[0].find("state")->asString(), "maintenance");
   EXPECT_EQ(incidents.asArray()[0].find("reason")->asString(), "maintenance-status");
+}
+
+// serve scores and evaluates the alert rules after its harvests, and sends each new alert once
+// through a webhook channel: Lubuk Linggau's JDIH in maintenance puts its IRH indicator at risk.
+TEST_F(MonitorCliTest, serveNotifiesAWebhookOnceWhenAnAlertOpens) {
+  startSim();
+  test::TestHttpServer receiver;
+  std::mutex mutex;
+  std::vector<std::string> bodies;
+  receiver.route("/hook", [&](test::TestHttpServer::Request& request, test::TestHttpServer::Response& response) {
+    std::string body;
+    Poco::StreamCopier::copyToString(request.stream(), body);
+    {
+      std::lock_guard lock(mutex);
+      bodies.push_back(body);
+    }
+    response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+    response.send();
+  });
+  writeHub(R"(, "notify": {"channels": [{"id": "hook", "plugin": "webhook", "min_severity": "critical",
+              "options": {"url": ")" + receiver.url("/hook") + R"("}}]})");
+  auto hub1 = serve();
+  // Without KKPHAM or RANHAM data every kab/kota is also missing its reports: those alerts go too.
+  const auto count = [&](const std::string& text) {
+    std::lock_guard lock(mutex);
+    return std::count_if(bodies.begin(), bodies.end(),
+                         [&](const std::string& b) { return text.empty() || b.find(text) != std::string::npos; });
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 40s;
+  while (count("irh.jdih-unavailable") == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(200ms);
+  }
+  ASSERT_EQ(count("irh.jdih-unavailable"), 1) << hub1->output();
+  EXPECT_GE(count("\"region\":\"16\""), 1);
+  std::this_thread::sleep_for(2s);
+  const auto sent = count("");
+  // Later evaluations (a reload, the next interval) find the same alerts: nothing is sent again.
+  hub1->signal(SIGHUP);
+  std::this_thread::sleep_for(3s);
+  EXPECT_EQ(count(""), sent);
+  EXPECT_EQ(count("irh.jdih-unavailable"), 1);
+  hub1->signal(SIGTERM);
+  EXPECT_EQ(hub1->wait(30s), 0) << hub1->output();
 }
 
 TEST_F(MonitorCliTest, aKilledServeLeavesNoRunningRunAfterRestart) {

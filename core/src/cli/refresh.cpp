@@ -16,7 +16,13 @@ std::optional<std::chrono::sys_days> replayDay(const host::HubConfig& hub) {
 
 }  // namespace
 
-Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Store& store) {
+Result<std::unique_ptr<host::NotificationDispatcher>> notificationDispatcher(const Session& session, host::Store& store) {
+  if (session.hub.notify.channels.empty()) return std::unique_ptr<host::NotificationDispatcher>();
+  return host::NotificationDispatcher::create(session.hub, session.registry, store);
+}
+
+Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Store& store,
+                                              host::NotificationDispatcher* notify) {
   RefreshSummary summary;
   auto zone = host::TimeZone::load(session.hub.timezone);
   if (!zone.isOk()) return zone.status();
@@ -30,6 +36,9 @@ Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Stor
                                      replayDay(session.hub));
   if (!alerts.isOk()) return alerts.status();
   summary.alerts = std::move(*alerts);
+  if (notify != nullptr) {
+    if (auto queued = notify->enqueue(summary.alerts, host::utcNow()); !queued.isOk()) return queued.status();
+  }
   return summary;
 }
 

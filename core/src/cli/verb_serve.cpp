@@ -44,11 +44,20 @@ struct Runtime {
   std::unique_ptr<host::SubjectCatalog> catalog;
   host::HttpClientFactory http;
   std::optional<host::TimeZone> zone;  // set once loaded
+  std::unique_ptr<host::NotificationDispatcher> notify;  // none without notify channels
 };
 
-std::shared_ptr<Runtime> loadRuntime(const Invocation& inv) {
+std::shared_ptr<Runtime> loadRuntime(const Invocation& inv, host::Store* store) {
   auto rt = std::make_shared<Runtime>(inv);
   if (!rt->session.loadForSources(false)) return nullptr;
+  if (store != nullptr) {
+    auto notify = notificationDispatcher(rt->session, *store);
+    if (!notify.isOk()) {
+      fail(notify.status().message(), "Run 'hamhub config check' for the notify channels.");
+      return nullptr;
+    }
+    rt->notify = std::move(*notify);
+  }
   auto zone = host::TimeZone::load(rt->session.hub.timezone);
   if (!zone.isOk()) {
     fail(zone.status().message(), "Set \"timezone\" in the hub file to an IANA name such as Asia/Jakarta.");
@@ -94,7 +103,7 @@ int runServe(const Invocation& inv) {
   sigemptyset(&action.sa_mask);
   for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaction(s, &action, nullptr);
 
-  std::shared_ptr<Runtime> current = loadRuntime(inv);
+  std::shared_ptr<Runtime> current = loadRuntime(inv, nullptr);
   if (!current) return kExitUsage;
   Session& first = current->session;
   if (!first.openStore() || !first.syncStore(*first.store)) return kExitUsage;
@@ -102,6 +111,11 @@ int runServe(const Invocation& inv) {
   const std::unique_ptr<host::Store> storeOwner = std::move(first.store);
   host::Store& store = *storeOwner;
   const std::string storeUrl = first.hub.store;
+  if (auto notify = notificationDispatcher(first, store); !notify.isOk()) {
+    return fail(notify.status().message(), "Run 'hamhub config check' for the notify channels.");
+  } else {
+    current->notify = std::move(*notify);
+  }
   if (auto closed = host::closeStaleRuns(store, seconds(first.hub.harvest.runTimeoutSeconds),
                                          seconds(first.hub.harvest.graceSeconds));
       !closed.isOk()) {
@@ -117,9 +131,27 @@ int runServe(const Invocation& inv) {
   };
   // Scores and alerts follow the harvests: re-evaluated every alerts.interval_s and soon after a
   // harvest that changed something (a burst of harvests makes one evaluation).
+  // Notifications go out on a turn of their own: a slow or dead channel never holds up scores,
+  // alerts or harvests.
+  std::atomic<bool> stopDelivery{false};
+  host::PeriodicTask deliver(seconds(30), seconds(1), [&] {
+    const auto rt = runtime();
+    if (!rt->notify) return;
+    const auto now = std::chrono::system_clock::now();
+    if (auto digests = rt->notify->enqueueDigests(now); !digests.isOk()) {
+      spdlog::error("daily digests not queued: {}", digests.status().message());
+    }
+    auto delivered = rt->notify->deliverDue(now, stopDelivery);
+    if (!delivered.isOk()) {
+      spdlog::error("notifications not delivered: {}", delivered.status().message());
+      return;
+    }
+    for (const auto& message : delivered->messages) spdlog::warn("notification: {}", message);
+    if (delivered->sent > 0) spdlog::info("{} notification(s) sent", delivered->sent);
+  });
   host::PeriodicTask refresh(seconds(first.hub.alerts.intervalSeconds), seconds(10), [&] {
     const auto rt = runtime();
-    auto refreshed = refreshScoresAndAlerts(rt->session, store);
+    auto refreshed = refreshScoresAndAlerts(rt->session, store, rt->notify.get());
     if (!refreshed.isOk()) {
       spdlog::error("scores and alerts not refreshed: {}", refreshed.status().message());
       return;
@@ -129,6 +161,7 @@ int runServe(const Invocation& inv) {
       spdlog::info("scored {}; alerts: {} new, {} changed, {} resolved", refreshed->scoring.scored, a.opened.size(),
                    a.changed.size(), a.resolved.size());
     }
+    if (!a.opened.empty() || !a.changed.empty() || !a.resolved.empty()) deliver.poke();
   });
   host::SchedulerJobs jobs;
   jobs.harvest = [&](const host::SourceConfig& source, const std::atomic<bool>& stop) {
@@ -158,6 +191,7 @@ int runServe(const Invocation& inv) {
   scheduler.setSources(current->session.sources);
   scheduler.start();
   refresh.start();
+  deliver.start();
   host::ApiSettings api = current->session.hub.api;
   if (inv.has("listen")) api.listen = inv.get("listen");
   if (api.tokens.empty()) {
@@ -179,7 +213,7 @@ int runServe(const Invocation& inv) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
       continue;
     }
-    auto next = loadRuntime(inv);
+    auto next = loadRuntime(inv, &store);
     if (!next) {
       spdlog::error("configuration reload refused (see the errors above); the previous configuration keeps running");
       continue;
@@ -207,6 +241,8 @@ int runServe(const Invocation& inv) {
   server.stop();
   scheduler.stop(grace);
   refresh.stop();
+  stopDelivery = true;
+  deliver.stop();
   return kExitOk;
 }
 
