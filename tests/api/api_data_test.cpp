@@ -186,5 +186,17 @@ TEST_F(ApiTest, tellsTheDashboardWhoTheTokenBelongsTo) {
   EXPECT_TRUE(field(call("GET", "/api/v1/me", kAdmin).json, "region").isNull());
 }
 
+TEST_F(ApiTest, servesTheDashboardWithoutAToken) {
+  const Reply index = call("GET", "/");
+  ASSERT_EQ(index.status, 200);
+  EXPECT_EQ(index.contentType, "text/html; charset=utf-8");
+  EXPECT_NE(index.body.find("<script src=\"/app.js\">"), std::string::npos);
+  const Reply script = call("GET", "/app.js");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.contentType, "text/javascript; charset=utf-8");
+  EXPECT_EQ(call("GET", "/../etc/passwd").status, 404);
+  EXPECT_EQ(call("POST", "/index.html").status, 405);
+}
+
 }  // namespace
 }  // namespace hamhub::host

@@ -7,6 +7,7 @@
 #include "host/api/api_reply.h"
 #include "host/api/metrics.h"
 #include "host/api/openapi.h"
+#include "host/api/web_assets.h"
 #include "host/store/store.h"
 
 namespace hamhub::host {
@@ -67,6 +68,10 @@ ApiResponse routeApiRequest(const ApiSettings& settings, const ApiContext& conte
   }
   if (path == "/api/v1/openapi.json") {
     return read ? ApiResponse{200, "application/json; charset=utf-8", openApiDocument()} : apiError(405, "use GET");
+  }
+  if (const WebAsset* asset = findWebAsset(path)) {
+    if (!read) return apiError(405, "use GET");
+    return {200, asset->contentType, std::string(asset->body)};
   }
   constexpr std::string_view kPrefix = "/api/v1/";
   if (path.rfind(kPrefix, 0) != 0) return apiError(404, "no such page: " + path + " (the API is under /api/v1)");
