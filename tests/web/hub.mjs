@@ -35,6 +35,11 @@ export async function startHub() {
       ],
     },
   }));
+  // serve evaluates the alert rules at start, next to the fixture's own alerts; evaluating them
+  // here first leaves serve's first evaluation nothing to change while the pages are checked.
+  const evaluated = spawnSync(required('HAMHUB_BIN'), ['--config', path.join(dir, 'hamhub.json'), 'alerts'],
+    { encoding: 'utf8' });
+  if (evaluated.status !== 0) throw new Error(`hamhub alerts failed: ${evaluated.stderr}`);
   const child = spawn(required('HAMHUB_BIN'), ['--config', path.join(dir, 'hamhub.json'), 'serve'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
