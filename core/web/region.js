@@ -4,7 +4,7 @@
 
 function completenessBar(share) {
   const percent = Math.round((share || 0) * 100);
-  return el('span', { class: 'bar', title: percent + '%' },
+  return el('span', { class: 'bar', title: `${t('score.completeness')} ${percent}%` },
     el('span', { class: 'fill', style: `width:${percent}%` }),
     el('span', { class: 'pct' }, percent + '%'));
 }
@@ -12,11 +12,12 @@ function completenessBar(share) {
 function standingCell(subject, standing) {
   if (!standing) return el('td', { class: 'empty' }, t('none'));
   return el('td', { dataset: { subject: subject.id, instrument: standing.instrument } },
-    el('div', { class: 'total' }, formatNumber(standing.total, 2)),
-    el('div', { class: 'predicate' + (standing.target_reached ? ' reached' : '') },
+    el('div', { class: 'total', title: t('score.total') }, formatNumber(standing.total, 2)),
+    el('div', { class: 'predicate' + (standing.target_reached ? ' reached' : ''), title: t('score.predicate') },
       standing.predicate_name || t('score.noPredicate')),
     completenessBar(standing.completeness),
-    standing.missing.length ? el('div', { class: 'missing' }, t('region.missing', { count: standing.missing.length })) : null,
+    standing.missing.length ? el('div', { class: 'missing', title: standing.missing.map((m) => `${m.indicator} ${m.name}`).join('\n') },
+      t('region.missing', { count: standing.missing.length })) : null,
     el('div', { class: 'alerts' + (standing.open_alerts ? ' has' : '') }, t('region.alerts') + ': ',
       el('span', { class: 'count' }, standing.open_alerts)));
 }
