@@ -121,6 +121,17 @@ TEST_F(ApiTest, givesTheRegionOverviewOfTheTokensProvinceOnly) {
   EXPECT_EQ(call("GET", "/api/v1/regions/16/completeness?lang=jv", kAdmin).status, 400);
 }
 
+TEST_F(ApiTest, readsAUnitsIdWithItsSlashFromThePath) {
+  const Reply subject = call("GET", "/api/v1/subjects/16.71/lapas-palembang", kSumsel);
+  EXPECT_EQ(subject.status, 404);
+  EXPECT_EQ(field(field(subject.json, "error"), "message").asString(), "no subject '16.71/lapas-palembang'");
+  const Reply score = call("GET", "/api/v1/scores/16.71/lapas-palembang/skm/2024", kSumsel);
+  EXPECT_EQ(score.status, 404);
+  EXPECT_EQ(field(field(score.json, "error"), "message").asString(), "no skm score of 16.71/lapas-palembang for period 2024");
+  EXPECT_EQ(call("GET", "/api/v1/scores/31.71/lapas-salemba/skm/2024", kSumsel).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/scores//kkpham/2024", kSumsel).status, 404);
+}
+
 TEST_F(ApiTest, listsAlertsOfTheTokensProvinceInItsLanguage) {
   const Reply sumsel = call("GET", "/api/v1/alerts", kSumsel);
   ASSERT_EQ(sumsel.status, 200) << sumsel.body;
