@@ -27,6 +27,7 @@ Verb checkVerb();
 Verb incidentsVerb();
 Verb alertsVerb();
 Verb serveVerb();
+Verb demoVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();
