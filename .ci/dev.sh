@@ -15,7 +15,12 @@ PACKAGES=(
   python3-openpyxl    # tests/data/tabular/make_fixtures.py writes the XLSX fixtures with it
   postgresql          # a real server for the store tests (started by the suite itself)
   python3-aiosmtpd    # a real SMTP server for the e-mail notifier tests (tests/notify/smtp_sink.py)
+  chromium            # the dashboard's browser test (tests/web), driven by playwright-core from npm
+  prometheus          # promtool: the API test lints /metrics with it
 )
+# Debian's nodejs and npm for the browser test, unless a node with its npm is already there (a
+# NodeSource node conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 install_packages() {
   local missing=()
@@ -27,6 +32,14 @@ install_packages() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# playwright-core as tests/web/package-lock.json pins it; it downloads no browser (Debian's chromium).
+install_web_test_deps() {
+  if [ tests/web/package-lock.json -nt tests/web/node_modules/.package-lock.json ]; then
+    echo "== npm ci (tests/web)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/web --no-audit --no-fund >/dev/null
   fi
 }
 
@@ -56,11 +69,13 @@ case "${1:-}" in
     ;;
   test)
     install_packages
+    install_web_test_deps
     build build
     run_tests build
     ;;
   sanitize)
     install_packages
+    install_web_test_deps
     build build-asan -DHAMHUB_SANITIZE=ON -DHAMHUB_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_tests build-asan
@@ -77,6 +92,7 @@ case "${1:-}" in
     ;;
   build)
     install_packages
+    install_web_test_deps
     build build
     ;;
   *)

@@ -283,6 +283,11 @@ TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransacti
   revoked.status = "dicabut";
   ASSERT_EQ(store->documents(revoked)->size(), 1u);
   EXPECT_EQ(store->documents(revoked)->front().document.missing[0].second, "Tanggal penetapan");
+  DocumentQuery province;  // what a Kanwil token's listing asks for: its province's subjects
+  province.subjectsIn = {"16.71", "16.72"};
+  EXPECT_EQ(store->documents(province)->size(), 3u);
+  province.subjectsIn = {"16.71", "32.73"};
+  EXPECT_TRUE(store->documents(province)->empty());
 
   auto figures = store->documentFigures();
   ASSERT_TRUE(figures.isOk()) << figures.status().message();

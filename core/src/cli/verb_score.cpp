@@ -6,6 +6,7 @@
 #include "cli/verbs.h"
 #include "host/scoring/score_result.h"
 #include "host/scoring/score_runner.h"
+#include "host/scoring/score_wording.h"
 
 namespace hamhub::cli {
 
@@ -18,21 +19,9 @@ double rounded(double v, int decimals) {
 
 JsonValue parsedResult(const host::ScoreRow& row) { return host::scoreResultValue(row.result); }
 
-const JsonValue& member(const JsonValue& object, std::string_view key) {
-  static const JsonValue kNull;
-  const JsonValue* v = object.isObject() ? object.find(key) : nullptr;
-  return v != nullptr ? *v : kNull;
-}
-
-std::string text(const JsonValue& object, std::string_view key) {
-  const JsonValue& v = member(object, key);
-  return v.isString() ? v.asString() : std::string();
-}
-
-double number(const JsonValue& object, std::string_view key) {
-  const JsonValue& v = member(object, key);
-  return v.isNumber() ? v.asNumber() : 0.0;
-}
+using host::resultMember;
+using host::resultNumber;
+using host::resultText;
 
 bool inRegion(const std::string& subject, const std::string& region) {
   return subject == region || subject.rfind(region + ".", 0) == 0 || subject.rfind(region + "/", 0) == 0;
@@ -75,51 +64,23 @@ std::string fixed(double v, int decimals) {
 
 bool english(const Invocation& inv) { return inv.get("lang", "id") == "en"; }
 
-// An indicator's line of the explanation in English, from the stored figures (the scorer words
-// its own detail in Bahasa Indonesia).
-std::string detailEn(const JsonValue& indicator) {
-  const std::string state = text(indicator, "state");
-  if (state == "missing") return "no data";
-  if (state == "no-data-dukung") return "a value without data dukung (supporting evidence)";
-  const JsonValue& evidence = member(indicator, "evidence");
-  const JsonValue* first = evidence.isArray() && !evidence.asArray().empty() ? &evidence.asArray().front() : nullptr;
-  const std::string value = first != nullptr ? text(*first, "value") : std::string();
-  if (state == "invalid") return "the value cannot be read for this indicator";
-  char line[128];
-  std::snprintf(line, sizeof line, "%.2f of %.2f points: ", number(indicator, "points"), number(indicator, "max"));
-  return line + (value.empty() ? std::string("document present") : "value '" + value + "'");
-}
-
-std::string actionEn(const JsonValue& step, const JsonValue& indicators) {
-  const std::string id = text(step, "indicator");
-  std::string state, name;
-  for (const auto& i : indicators.isArray() ? indicators.asArray() : JsonValue::Array{}) {
-    if (text(i, "id") == id) state = text(i, "state"), name = text(i, "name");
-  }
-  const std::string what = "indicator " + id + " (" + name + ")";
-  if (state == "missing") return "Send the data and its data dukung for " + what;
-  if (state == "no-data-dukung") return "Complete the data dukung for " + what;
-  if (state == "invalid") return "Correct the value of " + what;
-  return "Raise the achievement of " + what;
-}
-
 // Which indicators moved between two stored results, for "went from 78.0 to 71.5: …".
 std::vector<std::string> changes(const JsonValue& before, const JsonValue& after, const Phrases& words) {
   std::map<std::string, double> old;
-  const JsonValue& was = member(before, "indicators");
+  const JsonValue& was = resultMember(before, "indicators");
   if (was.isArray()) {
-    for (const auto& i : was.asArray()) old[text(i, "id")] = number(i, "points");
+    for (const auto& i : was.asArray()) old[resultText(i, "id")] = resultNumber(i, "points");
   }
   std::vector<std::string> out;
-  const JsonValue& now = member(after, "indicators");
+  const JsonValue& now = resultMember(after, "indicators");
   if (!now.isArray()) return out;
   for (const auto& i : now.asArray()) {
-    const double previous = old.count(text(i, "id")) > 0 ? old[text(i, "id")] : 0.0;
-    const double current = number(i, "points");
+    const double previous = old.count(resultText(i, "id")) > 0 ? old[resultText(i, "id")] : 0.0;
+    const double current = resultNumber(i, "points");
     if (std::fabs(current - previous) < 0.005) continue;
     char line[256];
-    std::snprintf(line, sizeof line, "%s: %.2f → %.2f %s (%s)", text(i, "id").c_str(), previous, current, words.points,
-                  text(i, "state").c_str());
+    std::snprintf(line, sizeof line, "%s: %.2f → %.2f %s (%s)", resultText(i, "id").c_str(), previous, current, words.points,
+                  resultText(i, "state").c_str());
     out.push_back(line);
   }
   return out;
@@ -137,7 +98,7 @@ int explain(Session& session, const Invocation& inv, const std::vector<host::Sco
     if (history.isOk() && history->size() > 1) previous = parsedResult((*history)[1]);
     const auto moved = previous.isNull() ? std::vector<std::string>{} : changes(previous, result, words);
     if (inv.format == Format::Json) {
-      result.set("previous_total", previous.isNull() ? JsonValue() : JsonValue(number(previous, "total")));
+      result.set("previous_total", previous.isNull() ? JsonValue() : JsonValue(resultNumber(previous, "total")));
       JsonValue::Array list(moved.begin(), moved.end());
       result.set("changes", JsonValue(std::move(list)));
       out.push_back(std::move(result));
@@ -145,37 +106,37 @@ int explain(Session& session, const Invocation& inv, const std::vector<host::Sco
     }
     const auto name = names.find(row.subject);
     std::cout << (name != names.end() ? name->second + " (" + row.subject + ")" : row.subject) << " — "
-              << text(result, "legal_basis") << " — " << row.period << "\n";
+              << resultText(result, "legal_basis") << " — " << row.period << "\n";
     std::cout << "  " << words.score << " " << fixed(row.total, 2) << " " << words.of << " "
-              << fixed(number(result, "scale"), 0);
+              << fixed(resultNumber(result, "scale"), 0);
     const std::string predicateName =
-        english(inv) && !text(result, "predicate_name_en").empty() ? text(result, "predicate_name_en")
-                                                                   : text(result, "predicate_name");
+        english(inv) && !resultText(result, "predicate_name_en").empty() ? resultText(result, "predicate_name_en")
+                                                                   : resultText(result, "predicate_name");
     std::cout << (row.predicate.empty() ? std::string(words.noPredicate) : words.predicate + predicateName)
               << words.completeness << static_cast<int>(std::lround(row.completeness * 100)) << "%\n";
     if (!previous.isNull()) {
-      std::cout << "  " << words.previously << " " << fixed(number(previous, "total"), 2) << "; " << words.changed << "\n";
+      std::cout << "  " << words.previously << " " << fixed(resultNumber(previous, "total"), 2) << "; " << words.changed << "\n";
       for (const auto& line : moved) std::cout << "    " << line << "\n";
       if (moved.empty()) std::cout << "    " << words.unchanged << "\n";
     }
-    const JsonValue& criteria = member(result, "criteria");
-    const JsonValue& indicators = member(result, "indicators");
+    const JsonValue& criteria = resultMember(result, "criteria");
+    const JsonValue& indicators = resultMember(result, "indicators");
     for (const auto& c : criteria.isArray() ? criteria.asArray() : JsonValue::Array{}) {
-      std::printf("  %s %s: %.2f / %.2f\n", text(c, "id").c_str(), text(c, "name").c_str(), number(c, "score"),
-                  number(c, "max"));
+      std::printf("  %s %s: %.2f / %.2f\n", resultText(c, "id").c_str(), resultText(c, "name").c_str(), resultNumber(c, "score"),
+                  resultNumber(c, "max"));
       for (const auto& i : indicators.isArray() ? indicators.asArray() : JsonValue::Array{}) {
-        if (text(i, "criterion") != text(c, "id")) continue;
+        if (resultText(i, "criterion") != resultText(c, "id")) continue;
         std::string source;
-        const JsonValue& evidence = member(i, "evidence");
+        const JsonValue& evidence = resultMember(i, "evidence");
         if (evidence.isArray() && !evidence.asArray().empty()) {
           const JsonValue& e = evidence.asArray().front();
-          source = " — " + text(e, "record_kind") + " '" + text(e, "record_key") + "' (" + words.source + " " +
-                   text(e, "source") +
-                   (text(e, "url").empty() ? "" : ", " + text(e, "url")) + ")";
+          source = " — " + resultText(e, "record_kind") + " '" + resultText(e, "record_key") + "' (" + words.source + " " +
+                   resultText(e, "source") +
+                   (resultText(e, "url").empty() ? "" : ", " + resultText(e, "url")) + ")";
         }
-        std::printf("    %-22s %6.2f / %-6.2f [%s] %s%s\n", text(i, "id").c_str(), number(i, "points"),
-                    number(i, "max"), text(i, "confidence").c_str(),
-                    (english(inv) ? detailEn(i) : text(i, "detail")).c_str(), source.c_str());
+        std::printf("    %-22s %6.2f / %-6.2f [%s] %s%s\n", resultText(i, "id").c_str(), resultNumber(i, "points"),
+                    resultNumber(i, "max"), resultText(i, "confidence").c_str(),
+                    (english(inv) ? host::indicatorDetailEn(i) : resultText(i, "detail")).c_str(), source.c_str());
       }
     }
     std::cout << words.legend << "\n";
@@ -190,24 +151,24 @@ int coach(const Invocation& inv, const std::vector<host::ScoreRow>& rows) {
   Table table{{"instrument", "period", "rank", "indicator", "gain", "total_after", "in_smallest_set", "action"}, {}};
   for (const auto& row : rows) {
     const JsonValue result = parsedResult(row);
-    const JsonValue& coaching = member(result, "coaching");
-    const JsonValue& steps = member(coaching, "steps");
-    const auto reaches = static_cast<std::size_t>(number(coaching, "reaches_target"));
+    const JsonValue& coaching = resultMember(result, "coaching");
+    const JsonValue& steps = resultMember(coaching, "steps");
+    const auto reaches = static_cast<std::size_t>(resultNumber(coaching, "reaches_target"));
     double total = row.total;
     std::size_t rank = 0;
     for (const auto& step : steps.isArray() ? steps.asArray() : JsonValue::Array{}) {
       ++rank;
-      total += number(step, "gain");
-      table.rows.push_back({row.instrument, row.period, static_cast<std::int64_t>(rank), text(step, "indicator"),
-                            rounded(number(step, "gain"), 2), rounded(total, 2), reaches > 0 && rank <= reaches,
-                            english(inv) ? actionEn(step, member(result, "indicators")) : text(step, "action")});
+      total += resultNumber(step, "gain");
+      table.rows.push_back({row.instrument, row.period, static_cast<std::int64_t>(rank), resultText(step, "indicator"),
+                            rounded(resultNumber(step, "gain"), 2), rounded(total, 2), reaches > 0 && rank <= reaches,
+                            english(inv) ? host::coachingActionEn(step, resultMember(result, "indicators")) : resultText(step, "action")});
     }
     if (inv.format == Format::Table) {
-      const std::string target = english(inv) && !text(coaching, "target_name_en").empty()
-                                     ? text(coaching, "target_name_en")
-                                     : text(coaching, "target_name");
+      const std::string target = english(inv) && !resultText(coaching, "target_name_en").empty()
+                                     ? resultText(coaching, "target_name_en")
+                                     : resultText(coaching, "target_name");
       std::cerr << row.instrument << " " << row.period << ": " << row.total << " → target " << target << " ("
-                << number(coaching, "target_min") << "): "
+                << resultNumber(coaching, "target_min") << "): "
                 << (steps.isArray() && !steps.asArray().empty()
                         ? (reaches > 0 ? std::to_string(reaches) + words.reaches : std::string(words.unreachable))
                         : std::string(words.reached))
@@ -272,18 +233,18 @@ int runScore(const Invocation& inv) {
   for (const auto& row : selected) {
     const JsonValue result = parsedResult(row);
     JsonValue::Array criteria, missing;
-    const JsonValue& c = member(result, "criteria");
+    const JsonValue& c = resultMember(result, "criteria");
     for (const auto& item : c.isArray() ? c.asArray() : JsonValue::Array{}) {
       if (inv.format == Format::Json) {
-        criteria.push_back(JsonValue(JsonValue::Object{{"id", JsonValue(text(item, "id"))},
-                                                       {"score", JsonValue(rounded(number(item, "score"), 2))}}));
+        criteria.push_back(JsonValue(JsonValue::Object{{"id", JsonValue(resultText(item, "id"))},
+                                                       {"score", JsonValue(rounded(resultNumber(item, "score"), 2))}}));
       } else {
         char cell[64];
-        std::snprintf(cell, sizeof cell, "%s=%.1f", text(item, "id").c_str(), number(item, "score"));
+        std::snprintf(cell, sizeof cell, "%s=%.1f", resultText(item, "id").c_str(), resultNumber(item, "score"));
         criteria.emplace_back(cell);
       }
     }
-    const JsonValue& m = member(result, "missing");
+    const JsonValue& m = resultMember(result, "missing");
     for (const auto& id : m.isArray() ? m.asArray() : JsonValue::Array{}) missing.push_back(id);
     const auto name = names.find(row.subject);
     const JsonValue completeness = inv.format == Format::Table
@@ -293,7 +254,7 @@ int runScore(const Invocation& inv) {
     table.rows.push_back({row.subject, name != names.end() ? JsonValue(name->second) : JsonValue(), row.instrument,
                           row.version, row.period, rounded(row.total, 2),
                           row.predicate.empty() ? JsonValue() : JsonValue(row.predicate),
-                          text(result, "predicate_name").empty() ? JsonValue() : JsonValue(text(result, "predicate_name")),
+                          resultText(result, "predicate_name").empty() ? JsonValue() : JsonValue(resultText(result, "predicate_name")),
                           completeness, JsonValue(std::move(criteria)),
                           inv.format == Format::Table ? JsonValue(static_cast<std::int64_t>(missingCount))
                                                       : JsonValue(std::move(missing)),

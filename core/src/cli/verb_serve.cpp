@@ -75,6 +75,8 @@ host::ApiContext apiContextOf(const std::shared_ptr<Runtime>& rt, host::Store& s
   context.schedule = [&scheduler] { return scheduler.view(); };
   context.schedulerAlive = [&scheduler] { return scheduler.alive(); };
   context.sources = [rt] { return rt->session.sources; };
+  // Shares the runtime's ownership: the models stay while a request still reads them after a reload.
+  context.criteria = std::shared_ptr<const host::CriteriaCatalog>(rt, &rt->session.criteria);
   for (const auto& subject : rt->session.subjects) {
     context.provinceOf[subject.id] = subject.province.empty() ? subject.id : subject.province;
   }
@@ -206,7 +208,7 @@ int runServe(const Invocation& inv) {
                sourceCount(current->session.sources), current->zone->name(), store.describe());
   std::cerr << "hamhub serve: scheduling " << sourceCount(current->session.sources) << " (time zone "
             << current->zone->name() << ", store " << store.describe() << "), API on http://" << api.listen.substr(0, api.listen.rfind(':'))
-            << ":" << server.port() << "/api/v1 (/healthz, /metrics). SIGHUP reloads, SIGTERM or Ctrl-C stops.\n";
+            << ":" << server.port() << "/api/v1 (dashboard at /, /healthz, /metrics). SIGHUP reloads, SIGTERM or Ctrl-C stops.\n";
 
   while (!gStop) {
     if (!gReload.exchange(false)) {

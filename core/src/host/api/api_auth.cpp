@@ -20,6 +20,15 @@ ApiRole roleOf(const std::string& role) {
 
 }  // namespace
 
+const char* apiRoleName(ApiRole role) {
+  switch (role) {
+    case ApiRole::Admin: return "admin";
+    case ApiRole::Operator: return "operator";
+    case ApiRole::Viewer: break;
+  }
+  return "viewer";
+}
+
 std::optional<ApiCaller> authenticate(const std::vector<ApiToken>& tokens, std::string_view authorization) {
   constexpr std::string_view kScheme = "Bearer ";
   if (authorization.size() <= kScheme.size()) return std::nullopt;
@@ -32,7 +41,12 @@ std::optional<ApiCaller> authenticate(const std::vector<ApiToken>& tokens, std::
   const std::string_view presented = authorization.substr(kScheme.size());
   std::optional<ApiCaller> found;
   for (const ApiToken& t : tokens) {
-    if (sameSecret(presented, t.token) && !found) found = ApiCaller{roleOf(t.role), t.region};
+    if (sameSecret(presented, t.token) && !found) {
+      const ApiRole role = roleOf(t.role);
+      found = ApiCaller{role, t.region,
+                        t.name.empty() ? std::string(apiRoleName(role)) + "@" + (t.region.empty() ? "all" : t.region)
+                                       : t.name};
+    }
   }
   return found;
 }

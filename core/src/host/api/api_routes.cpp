@@ -3,179 +3,36 @@
 #include <algorithm>
 
 #include "hamhub/json.h"
+#include "host/api/api_endpoints.h"
+#include "host/api/api_reply.h"
 #include "host/api/metrics.h"
 #include "host/api/openapi.h"
-#include "host/monitor/uptime.h"
+#include "host/api/web_assets.h"
 #include "host/store/store.h"
 
 namespace hamhub::host {
 
 namespace {
 
-ApiResponse json(const JsonValue& body, int status = 200) { return {status, "application/json; charset=utf-8", toJson(body)}; }
-
-JsonValue orNull(const std::string& text) { return text.empty() ? JsonValue() : JsonValue(text); }
-
-// A source belongs to the provinces of its subjects; a Kanwil token sees it when one is its own.
-bool visible(const ApiContext& context, const ApiCaller& caller, const std::vector<std::string>& subjects) {
-  if (caller.region.empty()) return true;
-  return std::any_of(subjects.begin(), subjects.end(), [&](const std::string& subject) {
-    const auto it = context.provinceOf.find(subject);
-    return caller.sees(it != context.provinceOf.end() ? it->second : subject);
-  });
-}
-
-const SourceConfig* findSource(const std::vector<SourceConfig>& sources, const std::string& id) {
-  for (const auto& s : sources) {
-    if (s.id == id) return &s;
+// "a/b/c" → {"a", "b", "c"}; an empty segment (a doubled or trailing slash) makes the path unknown.
+std::vector<std::string> segments(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    if (end == start) return {};
+    out.push_back(path.substr(start, end - start));
+    start = end + 1;
   }
-  return nullptr;
-}
-
-JsonValue healthJson(const SourceHealth& h) {
-  JsonValue out = JsonValue::Object{};
-  out.set("state", healthStateName(h.state));
-  out.set("reason", h.reason);
-  out.set("detail", orNull(h.detail));
-  out.set("since", h.since);
-  out.set("checked_at", h.checkedAt);
-  out.set("http_status", h.httpStatus == 0 ? JsonValue() : JsonValue(static_cast<std::int64_t>(h.httpStatus)));
-  out.set("latency_ms", static_cast<std::int64_t>(h.latencyMs + 0.5));
-  out.set("consecutive_failures", static_cast<std::int64_t>(h.failures));
-  out.set("breaker_open", h.breakerOpen);
   return out;
 }
 
-JsonValue sourceJson(const SourceConfig& s, const std::optional<ScheduleView>& schedule,
-                     const std::optional<SourceHealth>& health, const std::vector<HealthEvent>& events) {
+ApiResponse whoAmI(const ApiRequest& request) {
   JsonValue out = JsonValue::Object{};
-  out.set("id", s.id);
-  out.set("connector", s.connector);
-  out.set("subjects", JsonValue(JsonValue::Array(s.subjects.begin(), s.subjects.end())));
-  out.set("schedule", s.schedule);
-  out.set("enabled", s.enabled);
-  out.set("description", orNull(s.description));
-  JsonValue next;
-  if (schedule && schedule->nextHarvest) next = formatUtc(*schedule->nextHarvest);
-  out.set("next_run", next);
-  out.set("harvesting", schedule ? schedule->harvesting : false);
-  out.set("retry_attempt", schedule ? static_cast<std::int64_t>(schedule->retryAttempt) : 0);
-  out.set("health", health ? healthJson(*health) : JsonValue());
-  JsonValue uptime = JsonValue::Object{};
-  for (const auto& figure : uptimeOf(events, std::chrono::system_clock::now())) {
-    uptime.set(figure.window, figure.percent ? JsonValue(*figure.percent) : JsonValue());
-  }
-  out.set("uptime_percent", std::move(uptime));
-  return out;
-}
-
-std::optional<int> queryInt(const ApiRequest& r, const std::string& key, int fallback, int low, int high) {
-  const auto it = r.query.find(key);
-  if (it == r.query.end()) return fallback;
-  if (it->second.empty() || it->second.size() > 9 || it->second.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
-  const int value = std::stoi(it->second);
-  if (value < low || value > high) return std::nullopt;
-  return value;
-}
-
-ApiResponse listSources(const ApiContext& context, const ApiRequest& request, const std::string* only) {
-  const auto sources = context.sources ? context.sources() : std::vector<SourceConfig>{};
-  const auto schedule = context.schedule ? context.schedule() : std::vector<ScheduleView>{};
-  auto health = context.store->sourceHealth();
-  if (!health.isOk()) return apiError(503, health.status().message());
-  const auto now = std::chrono::system_clock::now();
-  auto events = context.store->healthEvents(only != nullptr ? std::optional(*only) : std::nullopt,
-                                            formatUtc(now - uptimeWindows().back().second));
-  if (!events.isOk()) return apiError(503, events.status().message());
-
-  JsonValue::Array rows;
-  for (const SourceConfig& s : sources) {
-    if (only != nullptr && s.id != *only) continue;
-    if (!visible(context, *request.caller, s.subjects)) {
-      if (only != nullptr) return apiError(403, "source " + s.id + " belongs to another province than your token's");
-      continue;
-    }
-    std::optional<ScheduleView> view;
-    for (const auto& v : schedule) {
-      if (v.source == s.id) view = v;
-    }
-    std::optional<SourceHealth> h;
-    for (const auto& x : *health) {
-      if (x.source == s.id) h = x;
-    }
-    std::vector<HealthEvent> mine;
-    for (const auto& e : *events) {
-      if (e.source == s.id) mine.push_back(e);
-    }
-    rows.push_back(sourceJson(s, view, h, mine));
-  }
-  if (only != nullptr) {
-    if (rows.empty()) return apiError(404, "no source called '" + *only + "'");
-    return json(rows.front());
-  }
-  return json(JsonValue(std::move(rows)));
-}
-
-ApiResponse listIncidents(const ApiContext& context, const ApiRequest& request) {
-  std::string since;
-  if (const auto it = request.query.find("since"); it != request.query.end()) {
-    const auto parsed = parseUtc(it->second);
-    if (!parsed) return apiError(400, "since: '" + it->second + "' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
-    since = formatUtc(*parsed);
-  }
-  const auto source = request.query.count("source") ? std::optional(request.query.at("source")) : std::nullopt;
-  auto incidents = context.store->incidents(source, since);
-  if (!incidents.isOk()) return apiError(503, incidents.status().message());
-  const auto sources = context.sources ? context.sources() : std::vector<SourceConfig>{};
-  JsonValue::Array rows;
-  for (const Incident& i : *incidents) {
-    const SourceConfig* s = findSource(sources, i.source);
-    if (!visible(context, *request.caller, s != nullptr ? s->subjects : std::vector<std::string>{})) continue;
-    JsonValue row = JsonValue::Object{};
-    row.set("id", i.id);
-    row.set("source", i.source);
-    row.set("state", healthStateName(i.state));
-    row.set("reason", i.reason);
-    row.set("detail", orNull(i.detail));
-    row.set("planned", i.planned);
-    row.set("started_at", i.startedAt);
-    row.set("ended_at", orNull(i.endedAt));
-    rows.push_back(std::move(row));
-  }
-  return json(JsonValue(std::move(rows)));
-}
-
-ApiResponse listRuns(const ApiContext& context, const ApiRequest& request) {
-  const auto limit = queryInt(request, "limit", 100, 1, 1000);
-  if (!limit) return apiError(400, "limit: give a whole number from 1 to 1000");
-  const auto source = request.query.count("source") ? std::optional(request.query.at("source")) : std::nullopt;
-  const auto sources = context.sources ? context.sources() : std::vector<SourceConfig>{};
-  // Read more than asked when a province filter will drop some; bounded all the same.
-  auto runs = context.store->runs(source, request.caller->region.empty() ? *limit : 20 * *limit);
-  if (!runs.isOk()) return apiError(503, runs.status().message());
-  JsonValue::Array rows;
-  for (const RunRow& r : *runs) {
-    if (static_cast<int>(rows.size()) >= *limit) break;
-    const SourceConfig* s = findSource(sources, r.source);
-    if (!visible(context, *request.caller, s != nullptr ? s->subjects : std::vector<std::string>{})) continue;
-    JsonValue row = JsonValue::Object{};
-    row.set("id", r.id);
-    row.set("source", r.source);
-    row.set("status", runStatusName(r.status));
-    row.set("started_at", r.startedAt);
-    row.set("ended_at", orNull(r.endedAt));
-    row.set("added", r.counts.added);
-    row.set("updated", r.counts.updated);
-    row.set("unchanged", r.counts.unchanged);
-    row.set("withdrawn", r.counts.withdrawn);
-    row.set("failed", r.counts.failed);
-    row.set("error", orNull(r.error));
-    row.set("error_reason", orNull(r.errorReason));
-    rows.push_back(std::move(row));
-  }
-  return json(JsonValue(std::move(rows)));
+  out.set("name", request.caller->name);
+  out.set("role", apiRoleName(request.caller->role));
+  out.set("region", orNull(request.caller->region));
+  return jsonReply(out);
 }
 
 ApiResponse healthz(const ApiContext& context) {
@@ -186,7 +43,7 @@ ApiResponse healthz(const ApiContext& context) {
   out.set("scheduler", context.schedulerAlive ? JsonValue(scheduler ? "ok" : "stopped") : JsonValue("not running"));
   const bool ok = probe.isOk() && scheduler;
   out.set("status", ok ? "ok" : "failing");
-  return json(out, ok ? 200 : 503);
+  return jsonReply(out, ok ? 200 : 503);
 }
 
 }  // namespace
@@ -197,7 +54,7 @@ ApiResponse apiError(int status, const std::string& message) {
   error.set("message", message);
   JsonValue body = JsonValue::Object{};
   body.set("error", std::move(error));
-  return json(body, status);
+  return jsonReply(body, status);
 }
 
 ApiResponse routeApiRequest(const ApiSettings& settings, const ApiContext& context, ApiRequest request,
@@ -212,6 +69,10 @@ ApiResponse routeApiRequest(const ApiSettings& settings, const ApiContext& conte
   if (path == "/api/v1/openapi.json") {
     return read ? ApiResponse{200, "application/json; charset=utf-8", openApiDocument()} : apiError(405, "use GET");
   }
+  if (const WebAsset* asset = findWebAsset(path)) {
+    if (!read) return apiError(405, "use GET");
+    return {200, asset->contentType, std::string(asset->body)};
+  }
   constexpr std::string_view kPrefix = "/api/v1/";
   if (path.rfind(kPrefix, 0) != 0) return apiError(404, "no such page: " + path + " (the API is under /api/v1)");
   request.caller = authenticate(settings.tokens, authorization);
@@ -220,14 +81,37 @@ ApiResponse routeApiRequest(const ApiSettings& settings, const ApiContext& conte
                                                : "the token is not valid; ask the hub's administrator for one");
   }
   const std::string rest = path.substr(kPrefix.size());
-  const auto onlyGet = [&](auto&& handler) { return read ? handler() : apiError(405, "use GET on " + path); };
-  if (rest == "sources") return onlyGet([&] { return listSources(context, request, nullptr); });
-  if (rest.rfind("sources/", 0) == 0 && rest.find('/', 8) == std::string::npos && rest.size() > 8) {
-    const std::string id = rest.substr(8);
-    return onlyGet([&] { return listSources(context, request, &id); });
+  const std::vector<std::string> parts = segments(rest);
+  const std::size_t n = parts.size();
+  const auto get = [&](auto&& handler) { return read ? handler() : apiError(405, "use GET on " + path); };
+  const auto is = [&](std::size_t count, const char* first) { return n == count && parts[0] == first; };
+  if (is(1, "me")) return get([&] { return whoAmI(request); });
+  if (is(1, "sources")) return get([&] { return listSources(context, request, nullptr); });
+  if (is(2, "sources")) return get([&] { return listSources(context, request, &parts[1]); });
+  if (is(1, "incidents")) return get([&] { return listIncidents(context, request); });
+  if (is(1, "runs")) return get([&] { return listRuns(context, request); });
+  if (is(1, "subjects")) return get([&] { return listSubjects(context, request, nullptr); });
+  // A unit's id holds a slash ("16.71/lapas-palembang"): everything after "subjects/" is the id.
+  if (n >= 2 && parts[0] == "subjects") {
+    const std::string id = rest.substr(std::string_view("subjects/").size());
+    return get([&] { return listSubjects(context, request, &id); });
   }
-  if (rest == "incidents") return onlyGet([&] { return listIncidents(context, request); });
-  if (rest == "runs") return onlyGet([&] { return listRuns(context, request); });
+  if (is(1, "documents")) return get([&] { return listDocuments(context, request); });
+  if (is(1, "scores")) return get([&] { return listScores(context, request); });
+  if (n >= 4 && parts[0] == "scores") {
+    // scores/SUBJECT/INSTRUMENT/PERIOD, where SUBJECT may itself hold a slash.
+    const std::size_t head = std::string_view("scores/").size();
+    const std::string subject = rest.substr(head, rest.size() - head - parts[n - 2].size() - parts[n - 1].size() - 2);
+    return get([&] { return scoreDetail(context, request, subject, parts[n - 2], parts[n - 1]); });
+  }
+  if (n == 3 && parts[0] == "regions" && parts[2] == "completeness") {
+    return get([&] { return regionCompleteness(context, request, parts[1]); });
+  }
+  if (is(1, "alerts")) return get([&] { return listAlerts(context, request); });
+  if (n == 3 && parts[0] == "alerts" && parts[2] == "acknowledge") {
+    if (request.method != "POST") return apiError(405, "use POST on " + path);
+    return acknowledgeAlert(context, request, parts[1]);
+  }
   return apiError(404, "no such endpoint: " + path);
 }
 

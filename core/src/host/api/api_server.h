@@ -13,8 +13,8 @@ class HTTPServer;
 
 namespace hamhub::host {
 
-/// The REST API over HTTP (Poco's HTTPServer): `/healthz`, `/metrics` and `/api/v1/...`, see
-/// routeApiRequest. Request bodies over `maxBodyBytes` are refused (413), malformed query strings
+/// The REST API and the dashboard over HTTP (Poco's HTTPServer): `/`, `/healthz`, `/metrics` and
+/// `/api/v1/...`, see routeApiRequest. Request bodies over `maxBodyBytes` are refused (413), malformed query strings
 /// answered 400; every answer is JSON except the metrics.
 class ApiServer {
  public:

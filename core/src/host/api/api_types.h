@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 namespace hamhub::host {
 
 class Store;
+class CriteriaCatalog;
 
 /// What the API reads. The functions may be empty (no scheduler: an API over a store alone).
 struct ApiContext {
@@ -21,6 +23,7 @@ struct ApiContext {
   std::function<bool()> schedulerAlive;
   std::function<std::vector<SourceConfig>()> sources;  // the configuration in force (changes on SIGHUP)
   std::map<std::string, std::string> provinceOf;       // subject id → province code
+  std::shared_ptr<const CriteriaCatalog> criteria;     // the models in force (null: no names, no overview)
 };
 
 /// One request as the routes see it, already parsed and authenticated.

@@ -71,9 +71,10 @@ std::string prometheusMetrics(const ApiContext& context) {
             << (h.state == s ? 1 : 0) << '\n';
       }
     }
-    family(out, "hamhub_source_latency_milliseconds", "gauge", "Latency of each source's latest probe or harvest");
+    // Prometheus's base unit is the second (promtool refuses a _milliseconds name).
+    family(out, "hamhub_source_latency_seconds", "gauge", "Latency of each source's latest probe or harvest");
     for (const SourceHealth& h : *health) {
-      out << "hamhub_source_latency_milliseconds{source=\"" << label(h.source) << "\"} " << h.latencyMs << '\n';
+      out << "hamhub_source_latency_seconds{source=\"" << label(h.source) << "\"} " << h.latencyMs / 1000.0 << '\n';
     }
   }
   if (auto incidents = store.incidents(std::nullopt, formatUtc(std::chrono::system_clock::now())); incidents.isOk()) {
@@ -83,6 +84,16 @@ std::string prometheusMetrics(const ApiContext& context) {
       if (i.endedAt.empty()) ++open[healthStateName(i.state)];
     }
     for (const auto& [state, count] : open) out << "hamhub_incidents_open{state=\"" << state << "\"} " << count << '\n';
+  }
+  if (auto alerts = store.alertCounts(); alerts.isOk()) {
+    family(out, "hamhub_alerts", "gauge", "Live alerts (open or acknowledged), by state and severity");
+    for (const char* state : {"open", "acknowledged"}) {
+      for (const char* severity : {"info", "warning", "critical"}) {
+        const auto it = alerts->find({state, severity});
+        out << "hamhub_alerts{state=\"" << state << "\",severity=\"" << severity << "\"} "
+            << (it == alerts->end() ? 0 : it->second) << '\n';
+      }
+    }
   }
   return out.str();
 }

@@ -60,7 +60,7 @@ constexpr OptionSpec kHarvestKeys[] = {
 
 constexpr OptionSpec kApiKeys[] = {
     {"listen", OptionType::String, false, false, nullptr, "HOST:PORT of the REST API and dashboard"},
-    {"tokens", OptionType::Array, false, false, nullptr, "bearer tokens: {token, role, region}"},
+    {"tokens", OptionType::Array, false, false, nullptr, "bearer tokens: {token, role, region, name}"},
     {"max_body_kb", OptionType::Integer, false, false, nullptr, "largest request body accepted"},
 };
 
@@ -68,6 +68,7 @@ constexpr OptionSpec kTokenKeys[] = {
     {"token", OptionType::String, true, true, nullptr, "the bearer token (use ${ENV})"},
     {"role", OptionType::String, true, false, nullptr, "admin, operator or viewer"},
     {"region", OptionType::String, false, false, nullptr, "province code the token is limited to"},
+    {"name", OptionType::String, false, false, nullptr, "who acts with it (alert acknowledgements); default ROLE@REGION"},
 };
 
 constexpr OptionSpec kRetryKeys[] = {
@@ -217,7 +218,8 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
         auto t = checkObject(list[i], kTokenKeys, name, at, issues);
         if (!t.count("token") || !t.count("role")) continue;
         ApiToken token{t.at("token").asString(), t.at("role").asString(),
-                       t.count("region") ? t.at("region").asString() : std::string()};
+                       t.count("region") ? t.at("region").asString() : std::string(),
+                       t.count("name") ? t.at("name").asString() : std::string()};
         if (token.role != "admin" && token.role != "operator" && token.role != "viewer") {
           issues.push_back({name, at + ".role", "'" + token.role + "' is not a role (admin, operator, viewer)"});
         }

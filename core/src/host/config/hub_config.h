@@ -61,6 +61,7 @@ struct ApiToken {
   std::string token;   // ${ENV} in the file keeps it out of the configuration
   std::string role;    // admin | operator | viewer
   std::string region;  // province code, e.g. "16"; empty: every province
+  std::string name;    // who acts with it (acknowledgements); empty: "ROLE@REGION", see authenticate()
 };
 
 /// The REST API and dashboard served by `hamhub serve`.

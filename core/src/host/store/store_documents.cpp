@@ -107,6 +107,14 @@ Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
     filter("d.source = ?", query.source);
     filter("d.subject = ?", query.subject);
     filter("d.status = ?", query.status);
+    if (!query.subjectsIn.empty()) {
+      std::string marks;
+      for (const std::string& subject : query.subjectsIn) {
+        marks += marks.empty() ? "?" : ", ?";
+        params.push_back(subject);
+      }
+      where += (where.empty() ? " WHERE d.subject IN (" : " AND d.subject IN (") + marks + ")";
+    }
     if (query.missingMetadataOnly) where += where.empty() ? " WHERE d.missing_count > 0" : " AND d.missing_count > 0";
     if (!query.includeWithdrawn) where += where.empty() ? " WHERE r.withdrawn_run IS NULL" : " AND r.withdrawn_run IS NULL";
     sql += where + " ORDER BY d.source, d.promulgated_on DESC, d.natural_key LIMIT ? OFFSET ?";

@@ -192,6 +192,7 @@ struct DocumentQuery {
   std::optional<std::string> source;
   std::optional<std::string> subject;
   std::optional<std::string> status;  // normalised status, e.g. "berlaku"
+  std::vector<std::string> subjectsIn;  // non-empty: only documents of these subjects (a province's)
   bool missingMetadataOnly = false;
   bool includeWithdrawn = false;
   int limit = 0;  // <= 0: no limit
