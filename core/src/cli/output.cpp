@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "host/util/csv_field.h"
+
 namespace hamhub::cli {
 
 namespace {
@@ -12,16 +14,6 @@ std::size_t displayWidth(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -65,11 +57,11 @@ void Table::render(std::ostream& out, Format format) const {
     return;
   }
   if (format == Format::Csv) {
-    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << csvField(columns[i]);
+    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << host::csvField(columns[i]);
     out << "\r\n";
     for (const auto& row : rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (i ? "," : "") << csvField(row[i].isNull() ? std::string() : cellText(row[i]));
+        out << (i ? "," : "") << host::csvField(row[i].isNull() ? std::string() : cellText(row[i]));
       }
       out << "\r\n";
     }
