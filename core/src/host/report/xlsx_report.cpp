@@ -1,0 +1,232 @@
+#include "host/report/xlsx_report.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include <Poco/DateTime.h>
+#include <Poco/Exception.h>
+#include <Poco/Path.h>
+#include <Poco/Zip/Compress.h>
+
+#include "host/report/cell_text.h"
+#include "host/report/markup_escape.h"
+
+namespace hamhub::host {
+
+namespace {
+
+constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr const char* kMainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+constexpr const char* kRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+// Indexes into styles.xml's cellXfs, in the order it lists them.
+enum Style { kPlain = 0, kHeader = 1, kShare = 2, kDecimal = 3, kTitle = 4, kLabel = 5 };
+
+const char* const kStyles =
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts>"
+    "<fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
+    "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font>"
+    "<font><b/><sz val=\"14\"/><name val=\"Calibri\"/></font></fonts>"
+    "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDE4EE\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+    "<cellXfs count=\"6\">"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
+    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+    "</cellXfs>"
+    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+    "</styleSheet>";
+
+std::string columnName(std::size_t index) {  // 0 → A, 26 → AA
+  std::string name;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return name;
+}
+
+std::size_t codePoints(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Excel refuses a workbook whose sheet names hold []:*?/\, are longer than 31 characters or repeat.
+std::string sheetName(const std::string& title, std::set<std::string>& taken) {
+  std::string name;
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const char c = title[i];
+    const bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (lead && ++length > 28) break;  // room for " 2" should the name repeat
+    name += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : ' ';
+  }
+  if (name.empty()) name = "Sheet";
+  std::string unique = name;
+  for (int n = 2; !taken.insert(unique).second; ++n) unique = name + " " + std::to_string(n);
+  return unique;
+}
+
+class SheetXml {
+ public:
+  // `sized`: the column is made wide enough for it; long lines (the title, a note) spill over the
+  // empty cells beside them instead of widening their column.
+  void text(const std::string& value, Style style, bool sized = true) {
+    if (!value.empty()) {
+      cells_ += "<c r=\"" + ref() + "\" t=\"inlineStr\"" + styleAttr(style) + "><is><t xml:space=\"preserve\">" +
+                escapeMarkup(value) + "</t></is></c>";
+    }
+    width(sized ? codePoints(value) : 0);
+    ++column_;
+  }
+
+  void cell(const ReportCell& cell) {
+    if (cell.kind == ReportCell::Kind::Text || cell.kind == ReportCell::Kind::Empty || !std::isfinite(cell.number)) {
+      text(cell.kind == ReportCell::Kind::Text ? cell.text : std::string(), kPlain);
+      return;
+    }
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, cell.number).ptr;
+    const Style style = cell.kind == ReportCell::Kind::Share                ? kShare
+                        : cell.number == std::trunc(cell.number) ? kPlain
+                                                                 : kDecimal;
+    cells_ += "<c r=\"" + ref() + "\"" + styleAttr(style) + "><v>" + std::string(digits, end) + "</v></c>";
+    width(cellText(cell, '.').size());
+    ++column_;
+  }
+
+  void endRow() {
+    rows_ += "<row r=\"" + std::to_string(row_) + "\">" + cells_ + "</row>";
+    cells_.clear();
+    column_ = 0;
+    ++row_;
+  }
+
+  void freezeAbove() { frozen_ = row_ - 1; }
+
+  std::string xml(bool selected) const {
+    std::string out = std::string(kXmlHead) + "<worksheet xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs + "\">";
+    out += std::string("<sheetViews><sheetView workbookViewId=\"0\"") + (selected ? " tabSelected=\"1\"" : "") + ">";
+    if (frozen_ > 0) {
+      out += "<pane ySplit=\"" + std::to_string(frozen_) + "\" topLeftCell=\"A" + std::to_string(frozen_ + 1) +
+             "\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\"/>";
+    }
+    out += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>";
+    if (!widths_.empty()) {
+      out += "<cols>";
+      for (std::size_t i = 0; i < widths_.size(); ++i) {
+        const std::size_t w = std::clamp<std::size_t>(widths_[i] + 2, 8, 60);
+        out += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) + "\" width=\"" +
+               std::to_string(w) + "\" customWidth=\"1\"/>";
+      }
+      out += "</cols>";
+    }
+    return out + "<sheetData>" + rows_ + "</sheetData></worksheet>";
+  }
+
+ private:
+  std::string ref() const { return columnName(column_) + std::to_string(row_); }
+  static std::string styleAttr(Style style) { return style == kPlain ? "" : " s=\"" + std::to_string(style) + "\""; }
+  void width(std::size_t w) {
+    if (widths_.size() <= column_) widths_.resize(column_ + 1);
+    widths_[column_] = std::max(widths_[column_], w);
+  }
+
+ private:
+  std::string rows_, cells_;
+  std::size_t row_ = 1, column_ = 0, frozen_ = 0;
+  std::vector<std::size_t> widths_;
+};
+
+std::string sheetXml(const Report& report, const ReportTable& table, bool first) {
+  SheetXml sheet;
+  if (first) {
+    sheet.text(report.title, kTitle, false);
+    sheet.endRow();
+    for (const auto& [label, value] : report.facts) {
+      sheet.text(label, kLabel);
+      sheet.text(value, kPlain, false);
+      sheet.endRow();
+    }
+    sheet.endRow();
+  }
+  for (const auto& column : table.columns) sheet.text(column, kHeader);
+  sheet.endRow();
+  sheet.freezeAbove();
+  for (const auto& row : table.rows) {
+    for (const auto& cell : row) sheet.cell(cell);
+    sheet.endRow();
+  }
+  if (table.rows.empty() && !table.emptyNote.empty()) {
+    sheet.text(table.emptyNote, kPlain, false);
+    sheet.endRow();
+  }
+  return sheet.xml(first);
+}
+
+}  // namespace
+
+Result<std::string> xlsxReport(const Report& report) {
+  std::vector<std::pair<std::string, std::string>> parts;  // zip entry, content
+  std::string types = std::string(kXmlHead) +
+                      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                      "<Override PartName=\"/xl/workbook.xml\" "
+                      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                      "<Override PartName=\"/xl/styles.xml\" "
+                      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>";
+  std::string sheets, relations;
+  std::set<std::string> taken;
+  for (std::size_t i = 0; i < report.tables.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    types += "<Override PartName=\"/xl/worksheets/sheet" + n +
+             ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
+    sheets += "<sheet name=\"" + escapeMarkup(sheetName(report.tables[i].title, taken)) + "\" sheetId=\"" + n +
+              "\" r:id=\"rId" + n + "\"/>";
+    relations += "<Relationship Id=\"rId" + n +
+                 "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                 "Target=\"worksheets/sheet" + n + ".xml\"/>";
+    parts.emplace_back("xl/worksheets/sheet" + n + ".xml", sheetXml(report, report.tables[i], i == 0));
+  }
+  relations += "<Relationship Id=\"rId" + std::to_string(report.tables.size() + 1) +
+               "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+               "Target=\"styles.xml\"/>";
+  parts.emplace_back("[Content_Types].xml", types + "</Types>");
+  parts.emplace_back("_rels/.rels",
+                     std::string(kXmlHead) +
+                         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                         "<Relationship Id=\"rId1\" "
+                         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                         "Target=\"xl/workbook.xml\"/></Relationships>");
+  parts.emplace_back("xl/workbook.xml", std::string(kXmlHead) + "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" +
+                                            kRelNs + "\"><bookViews><workbookView/></bookViews><sheets>" + sheets +
+                                            "</sheets></workbook>");
+  parts.emplace_back("xl/_rels/workbook.xml.rels",
+                     std::string(kXmlHead) +
+                         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                         relations + "</Relationships>");
+  parts.emplace_back("xl/styles.xml", std::string(kXmlHead) + kStyles);
+
+  try {
+    std::ostringstream zip;
+    Poco::Zip::Compress compress(zip, true);
+    const Poco::DateTime now;
+    for (const auto& [entry, content] : parts) {
+      std::istringstream in(content);
+      compress.addFile(in, now, Poco::Path(entry, Poco::Path::PATH_UNIX));
+    }
+    compress.close();
+    return zip.str();
+  } catch (const Poco::Exception& e) {
+    return Status::error("cannot write the XLSX workbook: " + e.displayText(), "io");
+  }
+}
+
+}  // namespace hamhub::host
