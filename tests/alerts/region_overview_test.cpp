@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "host/overview/region_overview.h"
+#include "support/temp_dir.h"
+
+namespace hamhub::host {
+namespace {
+
+Subject subject(std::string id, std::string name, SubjectKind kind, std::string province) {
+  Subject s;
+  s.id = std::move(id);
+  s.name = std::move(name);
+  s.kind = kind;
+  s.province = std::move(province);
+  return s;
+}
+
+ScoreRow score(std::string subject, std::string period, double total, std::string predicate, double completeness,
+               std::string missing) {
+  ScoreRow row;
+  row.subject = std::move(subject);
+  row.instrument = "kkpham";
+  row.version = "22/2021";
+  row.period = std::move(period);
+  row.total = total;
+  row.predicate = std::move(predicate);
+  row.completeness = completeness;
+  row.inputHash = row.subject + row.period;
+  row.computedAt = "2026-11-29T00:00:00Z";
+  // The named form: results stored by earlier versions are read as they are.
+  row.result = R"({"predicate_name": "Kabupaten/Kota Peduli HAM", "missing": [)" + missing +
+               R"(], "criteria": [{"id": "6", "name": "Hak atas Kesehatan"}],
+                  "indicators": [{"id": "6.P", "name": "Program layanan kesehatan", "criterion": "6"}],
+                  "coaching": {"target": "peduli-ham"}})";
+  return row;
+}
+
+TEST(RegionOverview, readsEachSubjectsNewestScoreWithMissingItemsAndAlerts) {
+  hamhub::test::TempDir dir;
+  auto opened = Store::open("sqlite:hub.db", dir.path());
+  ASSERT_TRUE(opened.isOk()) << opened.status().message();
+  Store& store = **opened;
+  const std::vector<Subject> catalogue = {subject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
+                                          subject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
+                                          subject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
+                                          subject("31", "DKI Jakarta", SubjectKind::Province, "31"),
+                                          subject("31.71", "Kota Jakarta Pusat", SubjectKind::KabKota, "31")};
+  ASSERT_TRUE(store.upsertSubjects(catalogue));
+  ASSERT_TRUE(store.insertScores({score("16.10", "2023", 60, "", 0.5, R"("6.P")"),
+                                  score("16.10", "2024", 70, "cukup", 0.8, R"("6.P")"),
+                                  score("16.71", "2024", 90, "peduli-ham", 1, ""),
+                                  score("31.71", "2024", 95, "peduli-ham", 1, "")}));
+  AlertFinding late;
+  late.key = "kkpham.data-dukung-missing|16.10|2024";
+  late.kind = "kkpham.data-dukung-missing";
+  late.severity = AlertSeverity::Critical;
+  late.subject = "16.10";
+  late.region = "16";
+  late.messageId = late.messageEn = "x";
+  ASSERT_TRUE(store.syncAlerts({late.kind}, {late}, "2026-11-29T00:00:00Z").isOk());
+
+  const CriteriaCatalog criteria;
+  auto overview = regionOverview(store, catalogue, criteria, "16");
+  ASSERT_TRUE(overview.isOk()) << overview.status().message();
+  ASSERT_EQ(overview->subjects.size(), 3u);
+  EXPECT_EQ(overview->subjects[0].subject.id, "16");  // the province first
+  const SubjectOverview& ogan = overview->subjects[1];
+  EXPECT_EQ(ogan.subject.id, "16.10");
+  ASSERT_EQ(ogan.instruments.size(), 1u);
+  EXPECT_EQ(ogan.instruments[0].period, "2024");
+  EXPECT_DOUBLE_EQ(ogan.instruments[0].total, 70);
+  EXPECT_FALSE(ogan.instruments[0].targetReached);
+  ASSERT_EQ(ogan.instruments[0].missing.size(), 1u);
+  EXPECT_EQ(ogan.instruments[0].missing[0].name, "Program layanan kesehatan");
+  EXPECT_EQ(ogan.instruments[0].missing[0].criterion, "Hak atas Kesehatan");
+  EXPECT_EQ(ogan.instruments[0].openAlerts, 1);
+  EXPECT_EQ(ogan.criticalAlerts, 1);
+  EXPECT_TRUE(overview->subjects[2].instruments[0].targetReached);
+  EXPECT_EQ(overview->alertsBySeverity["critical"], 1);
+
+  OverviewOptions older;
+  older.period = "2023";
+  overview = regionOverview(store, catalogue, criteria, "16", older);
+  ASSERT_TRUE(overview.isOk());
+  EXPECT_DOUBLE_EQ(overview->subjects[1].instruments[0].total, 60);
+
+  EXPECT_EQ(regionOverview(store, catalogue, criteria, "16.10").status().reason(), "not-found");
+  EXPECT_EQ(regionOverview(store, catalogue, criteria, "99").status().reason(), "not-found");
+}
+
+}  // namespace
+}  // namespace hamhub::host
