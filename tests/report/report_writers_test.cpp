@@ -27,9 +27,9 @@ host::Report sampleReport() {
   report.sectionLabel = "Bagian";
   report.tables.push_back({"Ringkasan",
                            {"Kode", "Kabupaten/Kota", "Nilai", "Kelengkapan"},
-                           {{ReportCell::of("16.71"), ReportCell::of(kAwkward), ReportCell::numeric(82.35),
+                           {{ReportCell::of("16.71"), ReportCell::of(kAwkward), ReportCell::score(82.35),
                              ReportCell::share(0.75)},
-                            {ReportCell::of("16.72"), ReportCell::of("Kota Pagar Alam"), ReportCell::numeric(40),
+                            {ReportCell::of("16.72"), ReportCell::of("Kota Pagar Alam"), ReportCell::count(40),
                              ReportCell::empty()}},
                            {}});
   report.tables.push_back({"Data belum ada",

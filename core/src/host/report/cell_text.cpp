@@ -18,9 +18,8 @@ std::string cellText(const ReportCell& cell, char decimalSeparator) {
   switch (cell.kind) {
     case ReportCell::Kind::Empty: return {};
     case ReportCell::Kind::Text: return cell.text;
-    case ReportCell::Kind::Number:
-      return fixedNumber(cell.number, cell.number == std::trunc(cell.number) ? 0 : 2, decimalSeparator);
-    case ReportCell::Kind::Share: return fixedNumber(cell.number * 100, 1, decimalSeparator) + "%";
+    case ReportCell::Kind::Number: return fixedNumber(cell.value, cell.decimals, decimalSeparator);
+    case ReportCell::Kind::Share: return fixedNumber(cell.value * 100, cell.decimals, decimalSeparator) + "%";
   }
   return {};
 }

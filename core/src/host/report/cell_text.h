@@ -6,8 +6,7 @@
 
 namespace hamhub::host {
 
-/// A cell as text: whole numbers without decimals, other numbers with two, shares as a percentage
-/// with one ("82,4%"), written with `decimalSeparator` (',' for Bahasa Indonesia, '.' for English
+/// A cell as text: numbers with their decimals, shares as a percentage ("82,4%"), written with `decimalSeparator` (',' for Bahasa Indonesia, '.' for English
 /// and for machines).
 std::string cellText(const ReportCell& cell, char decimalSeparator);
 

@@ -19,6 +19,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #c8d0da; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #dde4ee; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.word { white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f5f7fa; }
 p.note { font-style: italic; }
 svg.chart { max-width: 100%; height: auto; font-size: 11px; }
@@ -34,8 +35,12 @@ svg.chart .value { fill: #1d2733; }
 }
 )";
 
-bool numeric(const ReportCell& cell) {
-  return cell.kind == ReportCell::Kind::Number || cell.kind == ReportCell::Kind::Share;
+// Numbers line up on the right; a text without spaces is a code or an id ("16.01", "2024-B08",
+// "6.P") that must not break at its hyphen or dot.
+const char* cellTag(const ReportCell& cell) {
+  if (cell.kind == ReportCell::Kind::Number || cell.kind == ReportCell::Kind::Share) return "<td class=\"num\">";
+  if (cell.kind == ReportCell::Kind::Text && cell.text.find(' ') == std::string::npos) return "<td class=\"word\">";
+  return "<td>";
 }
 
 }  // namespace
@@ -65,7 +70,7 @@ void writeHtmlReport(const Report& report, std::ostream& out) {
     for (const auto& row : table.rows) {
       out << "<tr>";
       for (const auto& cell : row) {
-        out << (numeric(cell) ? "<td class=\"num\">" : "<td>") << escapeMarkup(cellText(cell, sep)) << "</td>";
+        out << cellTag(cell) << escapeMarkup(cellText(cell, sep)) << "</td>";
       }
       out << "</tr>\n";
     }

@@ -4,6 +4,7 @@
 // of typed cells and a score chart, already worded in the reader's language. The writers only
 // lay it out, so the three formats can never say different things.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -17,12 +18,14 @@ struct ReportCell {
   enum class Kind { Empty, Text, Number, Share };
   Kind kind = Kind::Empty;
   std::string text;
-  double number = 0;
+  double value = 0;
+  int decimals = 0;  // a Number's, as people read it: a score 62,00 beside 54,80; a count 3
 
   static ReportCell empty() { return {}; }
-  static ReportCell of(std::string value) { return {Kind::Text, std::move(value), 0}; }
-  static ReportCell numeric(double value) { return {Kind::Number, {}, value}; }
-  static ReportCell share(double value) { return {Kind::Share, {}, value}; }
+  static ReportCell of(std::string text) { return {Kind::Text, std::move(text), 0, 0}; }
+  static ReportCell count(std::int64_t n) { return {Kind::Number, {}, static_cast<double>(n), 0}; }
+  static ReportCell score(double v) { return {Kind::Number, {}, v, 2}; }
+  static ReportCell share(double v) { return {Kind::Share, {}, v, 1}; }
 };
 
 struct ReportTable {

@@ -87,15 +87,13 @@ class SheetXml {
   }
 
   void cell(const ReportCell& cell) {
-    if (cell.kind == ReportCell::Kind::Text || cell.kind == ReportCell::Kind::Empty || !std::isfinite(cell.number)) {
+    if (cell.kind == ReportCell::Kind::Text || cell.kind == ReportCell::Kind::Empty || !std::isfinite(cell.value)) {
       text(cell.kind == ReportCell::Kind::Text ? cell.text : std::string(), kPlain);
       return;
     }
     char digits[32];
-    const auto end = std::to_chars(digits, digits + sizeof digits, cell.number).ptr;
-    const Style style = cell.kind == ReportCell::Kind::Share                ? kShare
-                        : cell.number == std::trunc(cell.number) ? kPlain
-                                                                 : kDecimal;
+    const auto end = std::to_chars(digits, digits + sizeof digits, cell.value).ptr;
+    const Style style = cell.kind == ReportCell::Kind::Share ? kShare : cell.decimals > 0 ? kDecimal : kPlain;
     cells_ += "<c r=\"" + ref() + "\"" + styleAttr(style) + "><v>" + std::string(digits, end) + "</v></c>";
     width(cellText(cell, '.').size());
     ++column_;
