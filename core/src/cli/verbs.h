@@ -25,6 +25,7 @@ Verb documentsVerb();
 Verb scoreVerb();
 Verb checkVerb();
 Verb incidentsVerb();
+Verb reportVerb();
 Verb serveVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
