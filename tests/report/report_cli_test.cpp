@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "hamhub/json.h"
+#include "host/store/store.h"
 #include "report/report_probe.h"
 #include "simulator.h"
 #include "support/hamhub_process.h"
@@ -32,6 +33,17 @@ class ReportCliTest : public ::testing::Test {
     ASSERT_EQ(harvest.exitCode, 0) << harvest.out << harvest.err;
     const auto score = hub({"score"});
     ASSERT_EQ(score.exitCode, 0) << score.err;
+
+    // Two open alerts, as the alert rules would leave them: Muratara's missing B08 report
+    // (critical) and a KKPHAM deadline for Ogan Ilir (a warning).
+    auto store = host::Store::open("sqlite:hub.db", dir_->path());
+    ASSERT_TRUE(store.isOk()) << store.status().message();
+    host::AlertFinding late{"ranham.report-missing|16.13|2024-B08", "ranham.report-missing",
+                            host::AlertSeverity::Critical, "16.13", "16", "ranham-16", "Laporan B08 belum ada",
+                            "The B08 report is missing", "{}"};
+    host::AlertFinding due{"kkpham.deadline|16.10|2024", "kkpham.deadline", host::AlertSeverity::Warning, "16.10", "16",
+                           "kkpham-16", "Batas waktu data dukung", "Data dukung deadline", "{}"};
+    ASSERT_TRUE((*store)->syncAlerts({late.kind, due.kind}, {late, due}, "2026-11-29T00:00:00Z").isOk());
   }
 
   static void TearDownTestSuite() {
@@ -118,6 +130,24 @@ TEST_F(ReportCliTest, xlsxOpensInOpenpyxlWithTheScoresHamhubScorePrints) {
     EXPECT_TRUE(cells[5].isString() && !cells[5].asString().empty()) << "its criterion";
   }
   EXPECT_EQ(static_cast<double>(listed), missing);
+
+  // The open alerts: counted per subject and instrument, listed per subject, summed by severity.
+  const std::size_t muratara = findRow(probe, "Ringkasan", "16.13", "RANHAM");
+  ASSERT_GT(muratara, 0u);
+  EXPECT_EQ(test::sheetCell(probe, "Ringkasan", muratara, 9).asNumber(), 1);
+  EXPECT_EQ(test::sheetCell(probe, "Ringkasan", findRow(probe, "Ringkasan", "16.13", "KKPHAM"), 9).asNumber(), 0);
+  EXPECT_EQ(test::sheetCell(probe, "Ringkasan", kkpham, 9).asNumber(), 1);
+  EXPECT_EQ(toJson(*probe.find("cells")->find("Peringatan")),
+            R"([["Kode","Kabupaten/Kota","Peringatan terbuka","Kritis"],)"
+            R"(["16.10","Kabupaten Ogan Ilir",1,0],["16.13","Kabupaten Musi Rawas Utara",1,1]])");
+  bool severities = false;
+  for (std::size_t row = 2; row < header; ++row) {
+    const JsonValue& label = test::sheetCell(probe, "Ringkasan", row, 1);
+    if (!label.isString() || label.asString() != "Peringatan terbuka") continue;
+    severities = true;
+    EXPECT_EQ(test::sheetCell(probe, "Ringkasan", row, 2).asString(), "kritis 1, peringatan 1");
+  }
+  EXPECT_TRUE(severities);
 
   // Kota Palembang's JDIH site was harvested: its documents and metadata completeness.
   const JsonValue& jdih = *probe.find("cells")->find("JDIH");
@@ -234,6 +264,14 @@ TEST_F(ReportCliTest, xlsxIsNeverWrittenToATerminal) {
   const auto piped = hub({"report", "--region", "16", "--format", "xlsx"});
   EXPECT_EQ(piped.exitCode, 0) << piped.err;
   EXPECT_EQ(piped.out.rfind("PK", 0), 0u) << "a zip";
+}
+
+TEST_F(ReportCliTest, aReportThatCannotBeWrittenFailsTheJobAndSaysWhy) {
+  const auto file = dir_->path() / "no-such-folder" / "laporan.html";
+  const auto r = hub({"report", "--region", "16", "--output", file.string()});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.err.find("cannot write " + file.string() + ": No such file or directory"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(file.parent_path()));
 }
 
 }  // namespace

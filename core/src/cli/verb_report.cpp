@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <system_error>
 
 #include "cli/session.h"
 #include "cli/verbs.h"
@@ -96,9 +98,10 @@ bool writeFile(const std::filesystem::path& target, const std::string& bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out) {
+      const std::string why = std::generic_category().message(errno);
       std::error_code ignored;
       std::filesystem::remove(partial, ignored);
-      std::cerr << "hamhub: cannot write " << target.string() << "\n";
+      std::cerr << "hamhub: cannot write " << target.string() << ": " << why << "\n";
       return false;
     }
   }

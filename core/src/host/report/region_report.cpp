@@ -42,10 +42,11 @@ struct Words {
   const char* newest;
   const char* noJdih;
   const char* alertsTable;
-  const char* critical;
+  const char* criticalColumn;
   const char* chart;
-  const char* info;
-  const char* warning;
+  const char* infoWord;  // severities, as words in a sentence
+  const char* warningWord;
+  const char* criticalWord;
 };
 
 const Words kIndonesian{"Laporan Kelengkapan Data dan Nilai HAM",
@@ -83,7 +84,8 @@ const Words kIndonesian{"Laporan Kelengkapan Data dan Nilai HAM",
                         "Kritis",
                         "Nilai per instrumen",
                         "info",
-                        "peringatan"};
+                        "peringatan",
+                        "kritis"};
 
 const Words kEnglish{"Human-rights data completeness and scores",
                      "Region",
@@ -120,7 +122,8 @@ const Words kEnglish{"Human-rights data completeness and scores",
                      "Critical",
                      "Scores per instrument",
                      "info",
-                     "warning"};
+                     "warning",
+                     "critical"};
 
 std::string upper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
@@ -147,9 +150,9 @@ std::string predicateName(const InstrumentStanding& standing, const CriteriaCata
 }
 
 std::string severityName(const std::string& severity, const Words& words) {
-  if (severity == "critical") return words.critical;
-  if (severity == "warning") return words.warning;
-  if (severity == "info") return words.info;
+  if (severity == "critical") return words.criticalWord;
+  if (severity == "warning") return words.warningWord;
+  if (severity == "info") return words.infoWord;
   return severity;
 }
 
@@ -172,7 +175,7 @@ Report regionReport(const RegionOverview& overview, const CriteriaCatalog& crite
                       {}};
   ReportTable missing{w.missing, {w.code, w.subject, w.instrument, w.indicator, w.indicatorName, w.criterion}, {}, w.nothingMissing};
   ReportTable jdih{"JDIH", {w.code, w.subject, w.documents, w.complete, w.metadataCompleteness, w.newest}, {}, w.noJdih};
-  ReportTable alerts{w.alertsTable, {w.code, w.subject, w.openAlerts, w.critical}, {}, w.noOpenAlerts};
+  ReportTable alerts{w.alertsTable, {w.code, w.subject, w.openAlerts, w.criticalColumn}, {}, w.noOpenAlerts};
 
   std::map<std::string, std::string> described;  // instrument id → "KKPHAM 22/2021: its name", in id order
   std::set<std::string> periods;
