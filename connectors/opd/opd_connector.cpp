@@ -60,7 +60,7 @@ Result<HarvestResult> OpdConnector::harvestRows(Context& context, const Cursor& 
   RowRecords records(context, sink, settings_.roles, badRows);
   if (Status st = readRows(context, position, records, badRows); !st) return st;
   if (context.cancelled()) return Status::error("harvest cancelled", "cancelled");
-  if (!incremental) return HarvestResult{{}, {kRowKind}};
+  if (!incremental) return HarvestResult{{}, {settings_.roles.recordKind}};
   // An incremental run lists only what changed: never a reason to withdraw the rest.
   return HarvestResult{position.serialise(), {}};
 }

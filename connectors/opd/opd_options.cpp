@@ -1,5 +1,6 @@
 #include "opd_options.h"
 
+#include <regex>
 #include <string_view>
 
 namespace hamhub::opd {
@@ -204,6 +205,11 @@ Result<Settings> readSettings(const Options& options) {
   auto policy = choose("on_bad_row", stringOf(options, "on_bad_row"), kPolicies);
   if (!policy) return policy.status();
   s.onBadRow = *policy;
+  s.roles.recordKind = stringOf(options, "record_kind");
+  static const std::regex kKind("[a-z0-9_]+\\.[a-z0-9_]+");
+  if (!std::regex_match(s.roles.recordKind, kKind)) {
+    return invalid("record_kind '" + s.roles.recordKind + "' is not a kind such as opd.row or p2ham.declaration");
+  }
   s.roles.keyColumns = listOf(options, "key_columns");
   s.roles.subjectColumn = stringOf(options, "subject_column");
   s.roles.periodColumn = stringOf(options, "period_column");

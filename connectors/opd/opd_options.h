@@ -28,6 +28,9 @@ inline constexpr OptionSpec kOptions[] = {
      "unmatched values are bad rows (rest: defaults to the mapped field 'subject')"},
     {"period_column", OptionType::String, false, false, nullptr,
      "row field holding the period (rest: defaults to the mapped field 'period'; skm: 'period')"},
+    {"record_kind", OptionType::String, false, false, "\"opd.row\"",
+     "rest, sql: the kind of the records rows become, e.g. p2ham.declaration for a table of P2HAM "
+     "declarations (lower case, one dot)"},
     {"unit_column", OptionType::String, false, false, nullptr,
      "row field naming the service unit (OPD); kept in the payload, never resolved as a region "
      "(rest: defaults to the mapped field 'unit'; skm: 'unit')"},
@@ -94,6 +97,7 @@ enum class SkmInput { Respondents, ElementMeans };
 
 /// Which row fields play which part in a record.
 struct RowRoles {
+  std::string recordKind = "opd.row";
   std::vector<std::string> keyColumns;
   std::string subjectColumn;
   std::string periodColumn;

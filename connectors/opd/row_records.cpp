@@ -15,7 +15,7 @@ Status RowRecords::row(Row&& row) {
   if (!subject) return badRows_.report(key, row.position, subject.status().message());
 
   Record record;
-  record.kind = kRowKind;
+  record.kind = roles_.recordKind;
   record.key = std::move(key);
   record.subject = std::move(subject).value();
   if (!roles_.periodColumn.empty()) record.period = scalarText(row.find(roles_.periodColumn));

@@ -10,9 +10,7 @@
 
 namespace hamhub::opd {
 
-inline constexpr const char* kRowKind = "opd.row";
-
-/// Turns rows into `opd.row` records: the key from key_columns (joined with '|'), the subject
+/// Turns rows into records of the source's `record_kind` (default `opd.row`): the key from key_columns (joined with '|'), the subject
 /// through rowSubject, the period from period_column, the payload the row's fields with their
 /// types. Rows without a full key or with an unknown subject go to BadRows.
 class RowRecords final : public RowConsumer {

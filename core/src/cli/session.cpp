@@ -85,6 +85,7 @@ bool Session::loadCriteria() {
   const std::size_t before = issues.size();
   normaliser = host::Normaliser::load(hub.criteriaDir, issues);
   criteria = host::CriteriaCatalog::load(hub.criteriaDir, issues);
+  alertRules = host::loadAlertRules(hub.criteriaDir, issues);
   // Both read the directory: a file that does not parse would be reported twice.
   for (std::size_t i = before; i < issues.size(); ++i) {
     for (std::size_t j = issues.size() - 1; j > i; --j) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "host/alerts/alert_rules.h"
 #include "host/config/hub_config.h"
 #include "host/config/source_config.h"
 #include "host/criteria/criteria_loader.h"
@@ -44,6 +45,7 @@ class Session {
   std::vector<host::SourceConfig> sources;
   host::Normaliser normaliser;
   host::CriteriaCatalog criteria;
+  host::AlertRules alertRules;
   std::unique_ptr<host::Store> store;
   host::ConfigIssues issues;
 

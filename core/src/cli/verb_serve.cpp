@@ -8,12 +8,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include "cli/refresh.h"
 #include "cli/session.h"
 #include "cli/verbs.h"
 #include "host/api/api_server.h"
 #include "host/harvest/http_factory.h"
 #include "host/harvest/stale_runs.h"
 #include "host/monitor/observing_http_client.h"
+#include "host/schedule/periodic_task.h"
 #include "host/schedule/scheduler.h"
 #include "host/subjects/subject_catalog.h"
 
@@ -113,6 +115,21 @@ int runServe(const Invocation& inv) {
     std::lock_guard lock(runtimeMutex);
     return current;
   };
+  // Scores and alerts follow the harvests: re-evaluated every alerts.interval_s and soon after a
+  // harvest that changed something (a burst of harvests makes one evaluation).
+  host::PeriodicTask refresh(seconds(first.hub.alerts.intervalSeconds), seconds(10), [&] {
+    const auto rt = runtime();
+    auto refreshed = refreshScoresAndAlerts(rt->session, store);
+    if (!refreshed.isOk()) {
+      spdlog::error("scores and alerts not refreshed: {}", refreshed.status().message());
+      return;
+    }
+    const auto& a = refreshed->alerts;
+    if (refreshed->scoring.scored > 0 || !a.opened.empty() || !a.changed.empty() || !a.resolved.empty()) {
+      spdlog::info("scored {}; alerts: {} new, {} changed, {} resolved", refreshed->scoring.scored, a.opened.size(),
+                   a.changed.size(), a.resolved.size());
+    }
+  });
   host::SchedulerJobs jobs;
   jobs.harvest = [&](const host::SourceConfig& source, const std::atomic<bool>& stop) {
     const auto rt = runtime();
@@ -126,6 +143,10 @@ int runServe(const Invocation& inv) {
     host::HarvestRunner runner(store, rt->session.registry, rt->session.normaliser, *rt->catalog, observed,
                                rt->session.hub.harvest.runTimeoutSeconds);
     host::HarvestAttempt attempt{runner.run(source, stop), retryAfter};
+    const auto& counts = attempt.summary.counts;
+    if (counts.added + counts.updated + counts.withdrawn > 0 || attempt.summary.status != host::RunStatus::Success) {
+      refresh.poke();
+    }
     return attempt;
   };
   jobs.probe = [&](const host::SourceConfig& source, const std::atomic<bool>& stop) {
@@ -136,6 +157,7 @@ int runServe(const Invocation& inv) {
   host::Scheduler scheduler(store, settingsOf(*current), jobs);
   scheduler.setSources(current->session.sources);
   scheduler.start();
+  refresh.start();
   host::ApiSettings api = current->session.hub.api;
   if (inv.has("listen")) api.listen = inv.get("listen");
   if (api.tokens.empty()) {
@@ -175,6 +197,7 @@ int runServe(const Invocation& inv) {
       current = next;
     }
     scheduler.setSettings(settingsOf(*next));
+    refresh.setInterval(seconds(next->session.hub.alerts.intervalSeconds));
     scheduler.setSources(next->session.sources);
     server.update(next->session.hub.api, apiContextOf(next, store, scheduler));
     spdlog::info("configuration reloaded: {}", sourceCount(next->session.sources));
@@ -183,6 +206,7 @@ int runServe(const Invocation& inv) {
   std::cerr << "hamhub serve: stopping; running harvests have " << grace.count() << " s to finish\n";
   server.stop();
   scheduler.stop(grace);
+  refresh.stop();
   return kExitOk;
 }
 

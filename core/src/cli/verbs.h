@@ -25,6 +25,7 @@ Verb documentsVerb();
 Verb scoreVerb();
 Verb checkVerb();
 Verb incidentsVerb();
+Verb alertsVerb();
 Verb reportVerb();
 Verb serveVerb();
 

@@ -7,6 +7,7 @@
 #include "host/config/json_file.h"
 #include "host/config/schema_check.h"
 #include "host/schedule/time_zone.h"
+#include "host/util/clock.h"
 
 namespace hamhub::host {
 
@@ -26,6 +27,12 @@ constexpr OptionSpec kHubKeys[] = {
     {"harvest", OptionType::Object, false, false, nullptr, "harvest runner settings"},
     {"monitor", OptionType::Object, false, false, nullptr, "source monitor settings"},
     {"api", OptionType::Object, false, false, nullptr, "REST API settings"},
+    {"alerts", OptionType::Object, false, false, nullptr, "alert evaluation settings"},
+};
+
+constexpr OptionSpec kAlertKeys[] = {
+    {"interval_s", OptionType::Integer, false, false, nullptr, "how often serve evaluates the alert rules"},
+    {"as_of", OptionType::String, false, false, nullptr, "replay: evaluate as if today were this date"},
 };
 
 constexpr OptionSpec kHttpKeys[] = {
@@ -241,6 +248,16 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
           issues.push_back({name, at + ".token", "too short: use at least 16 random characters"});
         }
         config.api.tokens.push_back(std::move(token));
+      }
+    }
+  }
+  if (auto it = values.find("alerts"); it != values.end()) {
+    auto alerts = checkObject(it->second, kAlertKeys, name, "alerts", issues);
+    readInt(alerts, "interval_s", config.alerts.intervalSeconds, name, "alerts", issues);
+    if (auto asOf = alerts.find("as_of"); asOf != alerts.end()) {
+      config.alerts.asOf = asOf->second.asString();
+      if (!config.alerts.asOf.empty() && !parseUtc(config.alerts.asOf)) {
+        issues.push_back({name, "alerts.as_of", "'" + config.alerts.asOf + "' is not a date YYYY-MM-DD"});
       }
     }
   }

@@ -69,6 +69,14 @@ struct ApiSettings {
   std::int64_t maxBodyBytes = 1024 * 1024;
 };
 
+/// When `hamhub serve` evaluates the alert rules (the rules themselves are data in criteria_dir).
+struct AlertSettings {
+  std::int64_t intervalSeconds = 300;  // also right after harvests, at most this often
+  /// Evaluate deadlines as if today were this date (YYYY-MM-DD): a replay for demos and training;
+  /// empty (the default, and what production wants): the real date.
+  std::string asOf;
+};
+
 /// The hub file (`config/hamhub.json`), with paths resolved against its directory.
 struct HubConfig {
   std::filesystem::path file;
@@ -83,6 +91,7 @@ struct HubConfig {
   HarvestSettings harvest;
   MonitorSettings monitor;
   ApiSettings api;
+  AlertSettings alerts;
 };
 
 /// Where the hub file comes from: `--config`, else HAMHUB_CONFIG, else ./config/hamhub.json,

@@ -138,4 +138,27 @@ Result<std::vector<RunRow>> Store::runs(std::optional<std::string> source, int l
   return out;
 }
 
+Result<std::vector<SourceRunSummary>> Store::runSummaries() {
+  std::vector<SourceRunSummary> out;
+  Status s = withSession("runSummaries", [&](Poco::Data::Session& session) {
+    std::vector<std::string> sources, first, success, statuses, ended, errors, reasons;
+    session << "SELECT r.source, f.first_started, COALESCE(f.last_success, ''), r.status, COALESCE(r.ended_at, ''), "
+               "r.error, r.error_reason FROM harvest_runs r JOIN ("
+               "SELECT source, MIN(started_at) AS first_started, "
+               "MAX(CASE WHEN status = 'success' THEN ended_at END) AS last_success, "
+               "MAX(CASE WHEN status <> 'running' THEN id END) AS last_id FROM harvest_runs GROUP BY source) f "
+               "ON r.id = f.last_id ORDER BY r.source",
+        into(sources), into(first), into(success), into(statuses), into(ended), into(errors), into(reasons), now;
+    out.resize(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const auto status = parseRunStatus(statuses[i]);
+      if (!status) throw Poco::Data::DataException("a run of " + sources[i] + " has unknown status '" + statuses[i] + "'");
+      out[i] = {sources[i], first[i], success[i], *status, ended[i], errors[i], reasons[i]};
+    }
+    return Status::ok();
+  });
+  if (!s) return s;
+  return out;
+}
+
 }  // namespace hamhub::host

@@ -115,6 +115,17 @@ struct RunRow {
   std::string hostname;
 };
 
+/// A source's harvest history in brief: what the stale-data and feed-validity alerts read.
+struct SourceRunSummary {
+  std::string source;
+  std::string firstStartedAt;  // its first run
+  std::string lastSuccessAt;   // end of its newest successful run; '' when none
+  RunStatus lastStatus = RunStatus::Success;  // of its newest ended run
+  std::string lastEndedAt;
+  std::string lastError;
+  std::string lastErrorReason;
+};
+
 /// A record to insert or update: the connector's fields plus the hash the runner computed.
 struct StoredRecordWrite {
   Record record;
