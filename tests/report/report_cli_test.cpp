@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -34,7 +35,8 @@ class ReportCliTest : public ::testing::Test {
     const auto score = hub({"score"});
     ASSERT_EQ(score.exitCode, 0) << score.err;
 
-    // Two open alerts, as the alert rules would leave them: Muratara's missing B08 report
+    // Two open alerts, as the alert rules could leave them (tests that look at them report with
+    // --no-refresh, so that the rules do not resolve them): Muratara's missing B08 report
     // (critical) and a KKPHAM deadline for Ogan Ilir (a warning).
     auto store = host::Store::open("sqlite:hub.db", dir_->path());
     ASSERT_TRUE(store.isOk()) << store.status().message();
@@ -89,7 +91,7 @@ std::size_t findRow(const JsonValue& probe, const std::string& sheet, const std:
 
 TEST_F(ReportCliTest, xlsxOpensInOpenpyxlWithTheScoresHamhubScorePrints) {
   const auto file = dir_->path() / "laporan-16.xlsx";
-  const auto r = hub({"report", "--region", "16", "--output", file.string()});
+  const auto r = hub({"report", "--region", "16", "--output", file.string(), "--no-refresh"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("wrote " + file.string() + " (xlsx,"), std::string::npos) << "the format comes from the name";
   const JsonValue probe = test::reportProbe("xlsx", {file.string()});
@@ -264,6 +266,32 @@ TEST_F(ReportCliTest, xlsxIsNeverWrittenToATerminal) {
   const auto piped = hub({"report", "--region", "16", "--format", "xlsx"});
   EXPECT_EQ(piped.exitCode, 0) << piped.err;
   EXPECT_EQ(piped.out.rfind("PK", 0), 0u) << "a zip";
+}
+
+TEST_F(ReportCliTest, reportsWhatTheLastHarvestChangedWithoutAScoreRunBetween) {
+  // The Kanwil re-exports KKPHAM with revised values and the hub harvests it; nobody runs `score`.
+  const sim::MutationResult m = sim_->mutate(*sim_->findSite("kkpham-16"), {.add = 0, .change = 3, .remove = 0});
+  ASSERT_FALSE(m.changed.empty());
+  ASSERT_EQ(hub({"harvest", "--source", "kkpham-16"}).exitCode, 0);
+
+  const auto r = hub({"report", "--region", "16", "--format", "csv", "--instrument", "kkpham", "--lang", "en"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto after = hub({"score", "--instrument", "kkpham", "--format", "json"});
+  ASSERT_EQ(after.exitCode, 0) << after.err;
+  EXPECT_NE(after.err.find("scored 0, "), std::string::npos) << "the report scored the revision already: " << after.err;
+
+  std::map<std::string, double> reported, scored;
+  const JsonValue probe = test::reportProbe("csv", {dir_->write("refreshed.csv", r.out).string()});
+  for (const JsonValue& record : probe.find("records")->asArray()) {
+    const auto& fields = record.asArray();
+    if (fields[0].asString() == "Summary" && fields[3].asString() == "KKPHAM") {
+      reported[fields[1].asString()] = std::stod(fields[5].asString());
+    }
+  }
+  const auto rows = parseJson(after.out);
+  ASSERT_TRUE(rows.isOk());
+  for (const JsonValue& row : rows->asArray()) scored[row.find("subject")->asString()] = row.find("total")->asNumber();
+  EXPECT_EQ(reported, scored);
 }
 
 TEST_F(ReportCliTest, aReportThatCannotBeWrittenFailsTheJobAndSaysWhy) {

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "cli/refresh.h"
 #include "cli/session.h"
 #include "cli/verbs.h"
 #include "host/overview/region_overview.h"
@@ -130,6 +131,14 @@ int runReport(const Invocation& inv) {
   Session session(inv);
   if (!session.loadForSources()) return kExitUsage;
   if (!knownInstrumentAndPeriod(inv, session.criteria)) return kExitUsage;
+  // As `hamhub alerts` does: the report shows the store as the last harvest left it, not as the
+  // last `score` did.
+  if (!inv.has("no-refresh")) {
+    if (Status seeded = session.store->upsertSubjects(session.subjects); !seeded) return fail(seeded.message());
+    if (auto refreshed = refreshScoresAndAlerts(session, *session.store); !refreshed.isOk()) {
+      return fail(refreshed.status().message(), "Check 'plugin_dirs' in the hub file; 'hamhub plugins' lists what loaded.");
+    }
+  }
   host::OverviewOptions options;
   if (inv.has("instrument")) options.instrument = inv.get("instrument");
   if (inv.has("period")) options.period = inv.get("period");
@@ -144,7 +153,7 @@ int runReport(const Invocation& inv) {
   }
   bool scored = false;
   for (const auto& s : overview->subjects) scored = scored || !s.instruments.empty();
-  if (!scored) std::cerr << "hamhub: region " << region << " has no scores yet; run 'hamhub score' first\n";
+  if (!scored) std::cerr << "hamhub: region " << region << " has no scores yet: harvest its sources first\n";
 
   const host::Report report = host::regionReport(*overview, session.criteria, {lang, today(session.hub.timezone)});
   std::string bytes;
@@ -179,13 +188,14 @@ int runReport(const Invocation& inv) {
 Verb reportVerb() {
   return {"report",
           "the region's completeness and scores for a regional office: XLSX, CSV or HTML",
-          "--region CODE [--format xlsx|csv|html] [--output FILE] [--instrument ID] [--period P] [--lang id|en]",
+          "--region CODE [--format xlsx|csv|html] [--output FILE] [--instrument ID] [--period P] [--lang id|en] [--no-refresh]",
           {{"region", "CODE", "the province, e.g. 16 (Sumatera Selatan)"},
            {"format", "xlsx|csv|html", "default: from --output's extension, else html"},
            {"output", "FILE", "write here (default: standard output; an XLSX is never written to a terminal)"},
            {"instrument", "ID", "only this instrument: p2ham, kkpham, ranham, irh, skm"},
            {"period", "P", "this period instead of each instrument's newest: 2024, 2024-B08"},
-           {"lang", "id|en", "Bahasa Indonesia (default) or English"}},
+           {"lang", "id|en", "Bahasa Indonesia (default) or English"},
+           {"no-refresh", "", "report the store as it is, without scoring what changed and evaluating the alert rules"}},
           false,
           &runReport};
 }
