@@ -52,11 +52,8 @@ bool chooseFormat(const Invocation& inv, std::string& format) {
 }
 
 // The day on the office's calendar (the hub's time zone), which is the date the report shows.
-std::string today(const std::string& timezone) {
-  const auto now = std::chrono::system_clock::now();
-  auto zone = host::TimeZone::load(timezone);
-  const auto local = zone.isOk() ? zone->toLocal(now) : std::chrono::local_seconds(std::chrono::floor<std::chrono::seconds>(now).time_since_epoch());
-  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(local)};
+std::string today(const host::TimeZone& zone) {
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(zone.toLocal(std::chrono::system_clock::now()))};
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
                 static_cast<unsigned>(day.day()));
@@ -83,12 +80,17 @@ bool knownInstrumentAndPeriod(const Invocation& inv, const host::CriteriaCatalog
   return false;
 }
 
-std::string knownRegions(const std::vector<host::Subject>& subjects) {
+// A province of the catalogue, or false after saying which exist.
+bool knownRegion(const Session& session, const std::string& region) {
   std::string known;
-  for (const auto& s : subjects) {
-    if (s.kind == host::SubjectKind::Province) known += (known.empty() ? "" : ", ") + s.id + " " + s.name;
+  for (const auto& s : session.subjects) {
+    if (s.kind != host::SubjectKind::Province) continue;
+    if (s.id == region) return true;
+    known += (known.empty() ? "" : ", ") + s.id + " " + s.name;
   }
-  return known.empty() ? "none: the region catalogue is empty" : known;
+  fail("unknown region '" + region + "' (regions: " + (known.empty() ? "none, the catalogue is empty" : known) + ")",
+       "Give a province code of the region catalogue (" + session.hub.regionsDir.string() + ").");
+  return false;
 }
 
 // Written beside the target and renamed over it: a failed write never leaves half a report.
@@ -116,6 +118,17 @@ bool writeFile(const std::filesystem::path& target, const std::string& bytes) {
   return true;
 }
 
+Result<std::string> render(const host::Report& report, const std::string& format) {
+  if (format == "xlsx") return host::xlsxReport(report);
+  std::ostringstream text;
+  if (format == "csv") {
+    host::writeCsvReport(report, text);
+  } else {
+    host::writeHtmlReport(report, text);
+  }
+  return text.str();
+}
+
 int runReport(const Invocation& inv) {
   if (!noPositionals(inv)) return kExitUsage;
   if (!inv.has("region")) return fail("--region is required", "Give the province code, e.g. 'hamhub report --region 16'.");
@@ -130,7 +143,10 @@ int runReport(const Invocation& inv) {
 
   Session session(inv);
   if (!session.loadForSources()) return kExitUsage;
-  if (!knownInstrumentAndPeriod(inv, session.criteria)) return kExitUsage;
+  const std::string region = inv.get("region");
+  if (!knownRegion(session, region) || !knownInstrumentAndPeriod(inv, session.criteria)) return kExitUsage;
+  auto zone = host::TimeZone::load(session.hub.timezone);
+  if (!zone.isOk()) return fail(zone.status().message(), "Check \"timezone\" in " + session.hub.file.string() + ".");
   // As `hamhub alerts` does: the report shows the store as the last harvest left it, not as the
   // last `score` did.
   if (!inv.has("no-refresh")) {
@@ -142,44 +158,24 @@ int runReport(const Invocation& inv) {
   host::OverviewOptions options;
   if (inv.has("instrument")) options.instrument = inv.get("instrument");
   if (inv.has("period")) options.period = inv.get("period");
-  const std::string region = inv.get("region");
   auto overview = host::regionOverview(*session.store, session.subjects, session.criteria, region, options);
-  if (!overview.isOk()) {
-    if (overview.status().reason() == "not-found") {
-      return fail("unknown region '" + region + "' (regions: " + knownRegions(session.subjects) + ")",
-                  "Give a province code of the region catalogue (" + session.hub.regionsDir.string() + ").");
-    }
-    return fail(overview.status().message(), "Run 'hamhub report --help' for the options.");
-  }
+  if (!overview.isOk()) return fail(overview.status().message());
   bool scored = false;
   for (const auto& s : overview->subjects) scored = scored || !s.instruments.empty();
   if (!scored) std::cerr << "hamhub: region " << region << " has no scores yet: harvest its sources first\n";
 
-  const host::Report report = host::regionReport(*overview, session.criteria, {lang, today(session.hub.timezone)});
-  std::string bytes;
-  if (format == "xlsx") {
-    auto workbook = host::xlsxReport(report);
-    if (!workbook.isOk()) {
-      std::cerr << "hamhub: " << workbook.status().message() << "\n";
-      return kExitSourceFailed;
-    }
-    bytes = std::move(workbook).value();
-  } else {
-    std::ostringstream text;
-    if (format == "csv") {
-      host::writeCsvReport(report, text);
-    } else {
-      host::writeHtmlReport(report, text);
-    }
-    bytes = text.str();
+  auto bytes = render(host::regionReport(*overview, session.criteria, {lang, today(*zone)}), format);
+  if (!bytes.isOk()) {
+    std::cerr << "hamhub: " << bytes.status().message() << "\n";
+    return kExitSourceFailed;
   }
   if (!inv.has("output")) {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
     std::cout.flush();
     return std::cout ? kExitOk : kExitSourceFailed;
   }
-  if (!writeFile(inv.get("output"), bytes)) return kExitSourceFailed;
-  std::cerr << "wrote " << inv.get("output") << " (" << format << ", " << bytes.size() << " bytes)\n";
+  if (!writeFile(inv.get("output"), *bytes)) return kExitSourceFailed;
+  std::cerr << "wrote " << inv.get("output") << " (" << format << ", " << bytes->size() << " bytes)\n";
   return kExitOk;
 }
 
