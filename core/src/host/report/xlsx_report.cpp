@@ -13,6 +13,7 @@
 
 #include "host/report/cell_text.h"
 #include "host/report/markup_escape.h"
+#include "host/util/utf8.h"
 
 namespace hamhub::host {
 
@@ -52,19 +53,12 @@ std::string columnName(std::size_t index) {  // 0 → A, 26 → AA
   return name;
 }
 
-std::size_t codePoints(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Excel refuses a workbook whose sheet names hold []:*?/\, are longer than 31 characters or repeat.
 std::string sheetName(const std::string& title, std::set<std::string>& taken) {
   std::string name;
   std::size_t length = 0;
-  for (std::size_t i = 0; i < title.size(); ++i) {
-    const char c = title[i];
-    const bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (lead && ++length > 28) break;  // room for " 2" should the name repeat
+  for (const char c : title) {
+    if (!isUtf8Continuation(c) && ++length > 28) break;  // room for " 2" should the name repeat
     name += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : ' ';
   }
   if (name.empty()) name = "Sheet";
@@ -73,6 +67,8 @@ std::string sheetName(const std::string& title, std::set<std::string>& taken) {
   return unique;
 }
 
+// One worksheet's XML, written row by row and each row left to right; every column ends as wide as
+// the widest text sized in it.
 class SheetXml {
  public:
   // `sized`: the column is made wide enough for it; long lines (the title, a note) spill over the
@@ -82,7 +78,7 @@ class SheetXml {
       cells_ += "<c r=\"" + ref() + "\" t=\"inlineStr\"" + styleAttr(style) + "><is><t xml:space=\"preserve\">" +
                 escapeMarkup(value) + "</t></is></c>";
     }
-    width(sized ? codePoints(value) : 0);
+    width(sized ? codePointCount(value) : 0);
     ++column_;
   }
 
@@ -136,7 +132,6 @@ class SheetXml {
     widths_[column_] = std::max(widths_[column_], w);
   }
 
- private:
   std::string rows_, cells_;
   std::size_t row_ = 1, column_ = 0, frozen_ = 0;
   std::vector<std::size_t> widths_;
