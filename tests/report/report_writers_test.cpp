@@ -113,6 +113,21 @@ TEST(XlsxReportTest, opensInOpenpyxlWithTypedCellsAndEscapedText) {
   EXPECT_EQ(test::sheetCell(probe, "JDIH", 2, 1).asString(), "Tidak ada situs JDIH.") << "an empty table says why";
 }
 
+TEST(XlsxReportTest, makesSheetNamesExcelAccepts) {
+  host::Report report;
+  for (const char* title : {"Data: 2024/B08 [revisi] untuk rapat koordinasi", "JDIH", "JDIH", ""}) {
+    report.tables.push_back({title, {"Kode"}, {}, {}});
+  }
+  auto workbook = host::xlsxReport(report);
+  ASSERT_TRUE(workbook.isOk()) << workbook.status().message();
+  test::TempDir dir;
+  const auto file = dir / "names.xlsx";
+  std::ofstream(file, std::ios::binary) << *workbook;
+  const JsonValue probe = test::reportProbe("xlsx", {file.string()});
+  EXPECT_EQ(toJson(*probe.find("sheets")), R"(["Data  2024 B08  revisi  untu","JDIH","JDIH 2","Sheet"])")
+      << "no []:*?/\\, at most 31 characters, none twice";
+}
+
 TEST(HtmlReportTest, isOneWellFormedPageWithEverythingEscaped) {
   std::ostringstream out;
   host::writeHtmlReport(sampleReport(), out);
