@@ -156,6 +156,24 @@ std::string severityName(const std::string& severity, const Words& words) {
   return severity;
 }
 
+// One group of bars per scored subject, one series per instrument; the axis reaches the best score.
+ScoreChart scoreChart(const RegionOverview& overview, const std::vector<std::string>& instruments, const Words& w) {
+  ScoreChart chart;
+  chart.title = w.chart;
+  for (const auto& i : instruments) chart.series.push_back(upper(i));
+  for (const auto& s : overview.subjects) {
+    if (s.instruments.empty()) continue;
+    ScoreChart::Group bars{s.subject.name, std::vector<std::optional<double>>(instruments.size())};
+    for (const auto& i : s.instruments) {
+      const auto series = std::find(instruments.begin(), instruments.end(), i.instrument) - instruments.begin();
+      bars.values[static_cast<std::size_t>(series)] = i.total;
+      chart.scale = std::max(chart.scale, i.total);
+    }
+    chart.groups.push_back(std::move(bars));
+  }
+  return chart;
+}
+
 }  // namespace
 
 Report regionReport(const RegionOverview& overview, const CriteriaCatalog& criteria, const RegionReportOptions& options) {
@@ -190,13 +208,11 @@ Report regionReport(const RegionOverview& overview, const CriteriaCatalog& crite
     instruments.push_back(id);
     instrumentFacts.push_back(text);
   }
-  report.chart.title = w.chart;
-  for (const auto& i : instruments) report.chart.series.push_back(upper(i));
+  report.chart = scoreChart(overview, instruments, w);
 
   for (const auto& s : overview.subjects) {
     const ReportCell code = ReportCell::of(s.subject.id);
     const ReportCell name = ReportCell::of(s.subject.name);
-    ScoreChart::Group bars{s.subject.name, std::vector<std::optional<double>>(instruments.size())};
     if (s.instruments.empty()) {
       summary.rows.push_back({code, name, ReportCell::empty(), ReportCell::empty(), ReportCell::empty(),
                               ReportCell::empty(), ReportCell::empty(), ReportCell::empty(),
@@ -211,10 +227,7 @@ Report regionReport(const RegionOverview& overview, const CriteriaCatalog& crite
         missing.rows.push_back({code, name, ReportCell::of(upper(i.instrument)), ReportCell::of(m.indicator),
                                 ReportCell::of(m.name), ReportCell::of(m.criterion)});
       }
-      const auto series = std::find(instruments.begin(), instruments.end(), i.instrument) - instruments.begin();
-      bars.values[static_cast<std::size_t>(series)] = i.total;
     }
-    if (!s.instruments.empty()) report.chart.groups.push_back(std::move(bars));
     if (s.documents) {
       const auto& d = *s.documents;
       jdih.rows.push_back({code, name, ReportCell::count(d.documents),
@@ -228,8 +241,6 @@ Report regionReport(const RegionOverview& overview, const CriteriaCatalog& crite
                              ReportCell::count(s.criticalAlerts)});
     }
   }
-  for (const auto& row : summary.rows) report.chart.scale = std::max(report.chart.scale, row[4].value);
-
   std::vector<std::string> bySeverity;
   for (const auto& [severity, count] : overview.alertsBySeverity) {
     if (count > 0) bySeverity.push_back(severityName(severity, w) + " " + std::to_string(count));
