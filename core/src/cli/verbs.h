@@ -28,6 +28,7 @@ Verb incidentsVerb();
 Verb alertsVerb();
 Verb reportVerb();
 Verb serveVerb();
+Verb demoVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();

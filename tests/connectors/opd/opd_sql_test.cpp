@@ -223,6 +223,17 @@ TEST_P(OpdSqlTest, checkOpensTheDatabaseReadOnly) {
 INSTANTIATE_TEST_SUITE_P(Backends, OpdSqlTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          [](const auto& param) { return param.param == Backend::Sqlite ? "sqlite" : "postgresql"; });
 
+TEST_P(OpdSqlTest, rowsBecomeRecordsOfTheConfiguredKind) {
+  insert(1, "16.71", "2024-01-01 08:00:00");
+  auto opts = options("SELECT * FROM {t}");
+  opts["record_kind"] = "p2ham.declaration";
+  auto result = driver_.harvest(opts);
+  ASSERT_TRUE(result) << result.status().message();
+  EXPECT_EQ(result->completeKinds, std::vector<std::string>{"p2ham.declaration"});
+  ASSERT_EQ(driver_.sink.records.size(), 1u);
+  EXPECT_EQ(driver_.sink.records[0].kind, "p2ham.declaration");
+}
+
 class OpdSqlOptionsTest : public ::testing::Test {
  protected:
   Status configure(const std::string& query, const std::string& connection = "sqlite:/nonexistent/x.db") {
@@ -256,6 +267,15 @@ TEST_F(OpdSqlOptionsTest, placeholdersAreRewrittenOutsideStringsOnly) {
   ASSERT_TRUE(pg) << pg.status().message();
   EXPECT_EQ(pg->text, "SELECT $$ :cursor; $$ FROM t WHERE b > $1");
   EXPECT_FALSE(prepareQuery("SELECT E'\\'; DELETE FROM t; --' FROM t; DELETE FROM t", SqlBackend::Postgres));
+}
+
+TEST_F(OpdSqlOptionsTest, aRecordKindMustLookLikeOne) {
+  OpdConnector connector;
+  const Status st = connector.configure(test::optionsWith({{"mode", "sql"}, {"connection", "sqlite:/nonexistent/x.db"},
+                                                          {"query", "SELECT 1"}, {"key_columns", list({"id"})},
+                                                          {"record_kind", "P2HAM declaration"}}));
+  ASSERT_FALSE(st);
+  EXPECT_NE(st.message().find("record_kind 'P2HAM declaration' is not a kind"), std::string::npos) << st.message();
 }
 
 TEST_F(OpdSqlOptionsTest, namesTheSupportedBackendsForOthers) {

@@ -1,7 +1,6 @@
 #include "host/alerts/alert.h"
 
-#include <array>
-#include <utility>
+#include "host/util/name_table.h"
 
 namespace hamhub::host {
 
@@ -12,27 +11,11 @@ constexpr std::array<std::pair<AlertSeverity, const char*>, 3> kSeverities{
 constexpr std::array<std::pair<AlertState, const char*>, 3> kStates{
     {{AlertState::Open, "open"}, {AlertState::Acknowledged, "acknowledged"}, {AlertState::Resolved, "resolved"}}};
 
-template <typename E, std::size_t N>
-const char* nameOf(const std::array<std::pair<E, const char*>, N>& table, E value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const std::array<std::pair<E, const char*>, N>& table, std::string_view text) {
-  for (const auto& [e, name] : table) {
-    if (text == name) return e;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 const char* alertSeverityName(AlertSeverity severity) { return nameOf(kSeverities, severity); }
-std::optional<AlertSeverity> parseAlertSeverity(std::string_view text) { return parse(kSeverities, text); }
+std::optional<AlertSeverity> parseAlertSeverity(std::string_view text) { return valueNamed(kSeverities, text); }
 const char* alertStateName(AlertState state) { return nameOf(kStates, state); }
-std::optional<AlertState> parseAlertState(std::string_view text) { return parse(kStates, text); }
+std::optional<AlertState> parseAlertState(std::string_view text) { return valueNamed(kStates, text); }
 
 }  // namespace hamhub::host

@@ -1,5 +1,7 @@
 #include "host/store/store_types.h"
 
+#include "host/util/name_table.h"
+
 #include <array>
 #include <utility>
 
@@ -30,33 +32,17 @@ constexpr std::array<std::pair<HealthState, const char*>, 5> kHealthStates{{
     {HealthState::Maintenance, "maintenance"},
 }};
 
-template <typename E, std::size_t N>
-const char* nameOf(const std::array<std::pair<E, const char*>, N>& table, E value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const std::array<std::pair<E, const char*>, N>& table, std::string_view text) {
-  for (const auto& [v, name] : table) {
-    if (text == name) return v;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 const char* backendName(Backend backend) { return backend == Backend::Sqlite ? "sqlite" : "postgresql"; }
 
 const char* subjectKindName(SubjectKind kind) { return nameOf(kSubjectKinds, kind); }
-std::optional<SubjectKind> parseSubjectKind(std::string_view text) { return parse(kSubjectKinds, text); }
+std::optional<SubjectKind> parseSubjectKind(std::string_view text) { return valueNamed(kSubjectKinds, text); }
 
 const char* runStatusName(RunStatus status) { return nameOf(kRunStatuses, status); }
-std::optional<RunStatus> parseRunStatus(std::string_view text) { return parse(kRunStatuses, text); }
+std::optional<RunStatus> parseRunStatus(std::string_view text) { return valueNamed(kRunStatuses, text); }
 
 const char* healthStateName(HealthState state) { return nameOf(kHealthStates, state); }
-std::optional<HealthState> parseHealthState(std::string_view text) { return parse(kHealthStates, text); }
+std::optional<HealthState> parseHealthState(std::string_view text) { return valueNamed(kHealthStates, text); }
 
 }  // namespace hamhub::host
