@@ -163,10 +163,11 @@ std::string sheetXml(const Report& report, const ReportTable& table, bool first)
   return sheet.xml(first);
 }
 
-}  // namespace
+using Parts = std::vector<std::pair<std::string, std::string>>;  // zip entry, content
 
-Result<std::string> xlsxReport(const Report& report) {
-  std::vector<std::pair<std::string, std::string>> parts;  // zip entry, content
+// The package's parts in the order readers expect them: [Content_Types].xml first, then the
+// relationships, the workbook, its styles and the sheets.
+Parts packageParts(const Report& report) {
   std::string types = std::string(kXmlHead) +
                       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                       "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -176,6 +177,7 @@ Result<std::string> xlsxReport(const Report& report) {
                       "<Override PartName=\"/xl/styles.xml\" "
                       "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>";
   std::string sheets, relations;
+  Parts worksheets;
   std::set<std::string> taken;
   for (std::size_t i = 0; i < report.tables.size(); ++i) {
     const std::string n = std::to_string(i + 1);
@@ -186,32 +188,36 @@ Result<std::string> xlsxReport(const Report& report) {
     relations += "<Relationship Id=\"rId" + n +
                  "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
                  "Target=\"worksheets/sheet" + n + ".xml\"/>";
-    parts.emplace_back("xl/worksheets/sheet" + n + ".xml", sheetXml(report, report.tables[i], i == 0));
+    worksheets.emplace_back("xl/worksheets/sheet" + n + ".xml", sheetXml(report, report.tables[i], i == 0));
   }
   relations += "<Relationship Id=\"rId" + std::to_string(report.tables.size() + 1) +
                "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
                "Target=\"styles.xml\"/>";
-  parts.emplace_back("[Content_Types].xml", types + "</Types>");
-  parts.emplace_back("_rels/.rels",
-                     std::string(kXmlHead) +
-                         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                         "<Relationship Id=\"rId1\" "
-                         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-                         "Target=\"xl/workbook.xml\"/></Relationships>");
-  parts.emplace_back("xl/workbook.xml", std::string(kXmlHead) + "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" +
-                                            kRelNs + "\"><bookViews><workbookView/></bookViews><sheets>" + sheets +
-                                            "</sheets></workbook>");
-  parts.emplace_back("xl/_rels/workbook.xml.rels",
-                     std::string(kXmlHead) +
-                         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                         relations + "</Relationships>");
-  parts.emplace_back("xl/styles.xml", std::string(kXmlHead) + kStyles);
+  Parts parts{
+      {"[Content_Types].xml", types + "</Types>"},
+      {"_rels/.rels", std::string(kXmlHead) +
+                          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                          "<Relationship Id=\"rId1\" "
+                          "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                          "Target=\"xl/workbook.xml\"/></Relationships>"},
+      {"xl/workbook.xml", std::string(kXmlHead) + "<workbook xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs +
+                              "\"><bookViews><workbookView/></bookViews><sheets>" + sheets + "</sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       std::string(kXmlHead) + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+           relations + "</Relationships>"},
+      {"xl/styles.xml", std::string(kXmlHead) + kStyles}};
+  parts.insert(parts.end(), worksheets.begin(), worksheets.end());
+  return parts;
+}
 
+}  // namespace
+
+Result<std::string> xlsxReport(const Report& report) {
   try {
     std::ostringstream zip;
     Poco::Zip::Compress compress(zip, true);
     const Poco::DateTime now;
-    for (const auto& [entry, content] : parts) {
+    for (const auto& [entry, content] : packageParts(report)) {
       std::istringstream in(content);
       compress.addFile(in, now, Poco::Path(entry, Poco::Path::PATH_UNIX));
     }
