@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-openpyxl    # make_fixtures.py writes the XLSX fixtures with it; the report tests read workbooks back
   postgresql          # a real server for the store tests (started by the suite itself)
+  python3-aiosmtpd    # a real SMTP server for the e-mail notifier tests (tests/notify/smtp_sink.py)
 )
 
 install_packages() {

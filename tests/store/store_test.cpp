@@ -849,6 +849,67 @@ TEST_P(StoreTest, deduplicatesAlertsAndResolvesThemWhenTheCauseIsGone) {
   EXPECT_EQ((counts->at({"open", "warning"})), 2);
 }
 
+// The notification outbox: one row per (channel, dedup) for good, whatever its status; due rows by
+// time; a delivery's outcome recorded on the row.
+TEST_P(StoreTest, keepsEachNotificationOncePerChannelAndRecordsDeliveries) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  const auto entry = [](std::string channel, std::string dedup, std::string at) {
+    OutboxEntry e;
+    e.channel = std::move(channel);
+    e.dedup = std::move(dedup);
+    e.kind = "alert";
+    e.alertId = 7;
+    e.region = "16";
+    e.payload = R"({"id":"alert:7:1"})";
+    e.nextAttemptAt = at;
+    e.createdAt = at;
+    return e;
+  };
+  auto added = store->enqueueNotifications({entry("mail", "alert:7:1", "2026-11-29T01:00:00Z"),
+                                            entry("hook", "alert:7:1", "2026-11-29T01:00:00Z"),
+                                            entry("mail", "alert:7:2", "2026-11-29T02:00:00Z")});
+  ASSERT_TRUE(added.isOk()) << added.status().message();
+  EXPECT_EQ(*added, 3u);
+  added = store->enqueueNotifications({entry("mail", "alert:7:1", "2026-11-29T03:00:00Z")});
+  ASSERT_TRUE(added.isOk()) << added.status().message();
+  EXPECT_EQ(*added, 0u);
+
+  auto due = store->dueNotifications("2026-11-29T01:30:00Z", 0);
+  ASSERT_TRUE(due.isOk()) << due.status().message();
+  ASSERT_EQ(due->size(), 2u);
+  EXPECT_EQ((*due)[0].status, OutboxStatus::Pending);
+  EXPECT_EQ((*due)[0].payload, R"({"id":"alert:7:1"})");
+
+  // Two hub processes reading the same due row: the first claim wins.
+  auto claimed = store->claimNotification((*due)[0].id, (*due)[0].nextAttemptAt, "2026-11-29T01:31:30Z");
+  ASSERT_TRUE(claimed.isOk()) << claimed.status().message();
+  EXPECT_TRUE(*claimed);
+  EXPECT_FALSE(*store->claimNotification((*due)[0].id, (*due)[0].nextAttemptAt, "2026-11-29T01:31:30Z"));
+  DeliveryRecord sent{(*due)[0].id, OutboxStatus::Sent, 1, (*due)[0].nextAttemptAt, "", "2026-11-29T01:30:00Z"};
+  ASSERT_TRUE(store->recordDelivery(sent).isOk());
+  DeliveryRecord retry{(*due)[1].id, OutboxStatus::Pending, 1, "2026-11-29T05:00:00Z", "HTTP 503 [maintenance-status]", ""};
+  ASSERT_TRUE(store->recordDelivery(retry).isOk());
+  due = store->dueNotifications("2026-11-29T04:00:00Z", 0);
+  ASSERT_TRUE(due.isOk());
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ((*due)[0].dedup, "alert:7:2");
+  // Sent once, never enqueued again.
+  added = store->enqueueNotifications({entry("mail", "alert:7:1", "2026-11-29T06:00:00Z")});
+  EXPECT_EQ(*added, 0u);
+
+  OutboxQuery pending;
+  pending.status = OutboxStatus::Pending;
+  pending.channel = "hook";
+  auto rows = store->notifications(pending);
+  ASSERT_TRUE(rows.isOk()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].lastError, "HTTP 503 [maintenance-status]");
+  EXPECT_EQ((*rows)[0].attempts, 1);
+  EXPECT_EQ(store->recordDelivery({999999, OutboxStatus::Sent, 1, "", "", ""}).reason(), "not-found");
+  EXPECT_EQ(store->enqueueNotifications({entry("", "x", "2026-11-29T01:00:00Z")}).status().reason(), "invalid-argument");
+}
+
 INSTANTIATE_TEST_SUITE_P(Postgres, StorePostgresTest, ::testing::Values(Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>&) { return std::string("Postgres"); });
 

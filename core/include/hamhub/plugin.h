@@ -19,8 +19,9 @@
 #include <boost/dll/alias.hpp>
 
 #include "hamhub/connector.h"
-#include "hamhub/scorer.h"
 #include "hamhub/manifest.h"
+#include "hamhub/notifier.h"
+#include "hamhub/scorer.h"
 
 /// @brief The first four fields of a PluginManifest for a plugin built against this SDK.
 #define HAMHUB_MANIFEST_HEADER \
@@ -78,6 +79,25 @@ class GuardedScorer final : public Impl {
   }
 };
 
+template <typename Impl>
+class GuardedNotifier final : public Impl {
+ public:
+  Status configure(const Options& options) noexcept override {
+    try {
+      return Impl::configure(options);
+    } catch (...) {
+      return statusFromCurrentException("configure");
+    }
+  }
+  Status send(NotifierContext& context, const Notification& notification) noexcept override {
+    try {
+      return Impl::send(context, notification);
+    } catch (...) {
+      return statusFromCurrentException("send");
+    }
+  }
+};
+
 }  // namespace hamhub::detail
 
 /// @brief Exports `manifest` and a factory creating `Guarded` (the plugin class inside its guard).
@@ -101,3 +121,7 @@ class GuardedScorer final : public Impl {
 /// @brief Exports `manifest` (kind Scorer) and a factory creating `ScorerClass`.
 #define HAMHUB_EXPORT_SCORER(ScorerClass, manifest) \
   HAMHUB_EXPORT_PLUGIN_(::hamhub::detail::GuardedScorer<ScorerClass>, manifest)
+
+/// @brief Exports `manifest` (kind Notifier) and a factory creating `NotifierClass`. Since API 1.4.
+#define HAMHUB_EXPORT_NOTIFIER(NotifierClass, manifest) \
+  HAMHUB_EXPORT_PLUGIN_(::hamhub::detail::GuardedNotifier<NotifierClass>, manifest)

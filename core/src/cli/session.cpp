@@ -95,6 +95,12 @@ bool Session::loadCriteria() {
   return reportIssues(before);
 }
 
+bool Session::checkNotify() {
+  const std::size_t before = issues.size();
+  host::checkNotifyChannels(hub.notify.channels, registry, hub.file.string(), issues);
+  return reportIssues(before);
+}
+
 bool Session::openStore() {
   auto opened = host::Store::open(hub.store, hub.baseDir);
   if (!opened.isOk()) {

@@ -34,6 +34,8 @@ class Session {
   bool loadSubjects();
   bool loadSources();
   bool loadCriteria();
+  /// Checks the notify channels' plugins and options (needs loadPlugins).
+  bool checkNotify();
   bool openStore();
   /// Seeds `target`'s subjects and mirrors the configured sources into it (before harvests and
   /// probes, whose rows refer to them).

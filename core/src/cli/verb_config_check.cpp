@@ -16,6 +16,7 @@ int runConfigCheck(const Invocation& inv) {
   ok = session.loadSubjects() && ok;
   ok = session.loadSources() && ok;
   ok = session.loadCriteria() && ok;
+  ok = session.checkNotify() && ok;
   // The store is only parsed, not opened: a check must not create or migrate a database.
   Status store = host::parseStoreUrl(session.hub.store, session.hub.baseDir).status();
   if (!store) {
@@ -37,7 +38,9 @@ int runConfigCheck(const Invocation& inv) {
             << "  sources  " << session.sources.size() << " (" << enabled << " enabled) in "
             << session.hub.sourcesDir.string() << "\n"
             << "  criteria " << session.criteria.models().size() << " instrument versions in "
-            << session.hub.criteriaDir.string() << "\n";
+            << session.hub.criteriaDir.string() << "\n"
+            << "  notify   " << session.hub.notify.channels.size() << " channel"
+            << (session.hub.notify.channels.size() == 1 ? "" : "s") << "\n";
   return kExitOk;
 }
 

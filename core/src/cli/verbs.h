@@ -29,6 +29,7 @@ Verb alertsVerb();
 Verb reportVerb();
 Verb serveVerb();
 Verb demoVerb();
+Verb notifyTestVerb();
 
 /// Every verb, in the order `hamhub --help` lists them.
 std::vector<Verb> allVerbs();

@@ -28,6 +28,7 @@ constexpr OptionSpec kHubKeys[] = {
     {"monitor", OptionType::Object, false, false, nullptr, "source monitor settings"},
     {"api", OptionType::Object, false, false, nullptr, "REST API settings"},
     {"alerts", OptionType::Object, false, false, nullptr, "alert evaluation settings"},
+    {"notify", OptionType::Object, false, false, nullptr, "alert notifications: channels and retries"},
 };
 
 constexpr OptionSpec kAlertKeys[] = {
@@ -84,30 +85,6 @@ constexpr OptionSpec kMonitorKeys[] = {
     {"maintenance_keywords", OptionType::StringList, false, false, nullptr,
      "phrases (any case) that make an answer a maintenance page"},
 };
-
-bool positive(std::int64_t v) { return v > 0; }
-
-void readInt(const std::map<std::string, JsonValue, std::less<>>& values, const char* key, std::int64_t& target,
-             const std::string& file, const std::string& prefix, ConfigIssues& issues) {
-  auto it = values.find(key);
-  if (it == values.end()) return;
-  if (!positive(it->second.asInt())) {
-    issues.push_back({file, prefix + "." + key, "must be greater than 0"});
-    return;
-  }
-  target = it->second.asInt();
-}
-
-void readNonNegative(const std::map<std::string, JsonValue, std::less<>>& values, const char* key,
-                     std::int64_t& target, const std::string& file, const std::string& prefix, ConfigIssues& issues) {
-  auto it = values.find(key);
-  if (it == values.end()) return;
-  if (it->second.asInt() < 0) {
-    issues.push_back({file, prefix + "." + key, "must not be negative"});
-    return;
-  }
-  target = it->second.asInt();
-}
 
 std::string lowerAscii(std::string text) {
   for (char& c : text) {
@@ -275,6 +252,7 @@ HubConfig loadHubConfig(const fs::path& file, ConfigIssues& issues) {
       }
     }
   }
+  if (auto it = values.find("notify"); it != values.end()) config.notify = readNotifySettings(it->second, name, issues);
   return config;
 }
 

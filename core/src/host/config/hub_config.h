@@ -9,6 +9,7 @@
 
 #include "hamhub/status.h"
 #include "host/config/config_issue.h"
+#include "host/config/notify_config.h"
 
 namespace hamhub::host {
 
@@ -92,6 +93,7 @@ struct HubConfig {
   MonitorSettings monitor;
   ApiSettings api;
   AlertSettings alerts;
+  NotifySettings notify;  // channels' options are checked against their plugins by checkNotifyChannels
 };
 
 /// Where the hub file comes from: `--config`, else HAMHUB_CONFIG, else ./config/hamhub.json,

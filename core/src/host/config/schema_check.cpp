@@ -85,6 +85,28 @@ std::map<std::string, JsonValue, std::less<>> checkObject(const JsonValue& objec
   return values;
 }
 
+void readInt(const std::map<std::string, JsonValue, std::less<>>& values, const char* key, std::int64_t& target,
+             const std::string& file, const std::string& prefix, ConfigIssues& issues) {
+  auto it = values.find(key);
+  if (it == values.end()) return;
+  if (it->second.asInt() <= 0) {
+    issues.push_back({file, join(prefix, key), "must be greater than 0"});
+    return;
+  }
+  target = it->second.asInt();
+}
+
+void readNonNegative(const std::map<std::string, JsonValue, std::less<>>& values, const char* key,
+                     std::int64_t& target, const std::string& file, const std::string& prefix, ConfigIssues& issues) {
+  auto it = values.find(key);
+  if (it == values.end()) return;
+  if (it->second.asInt() < 0) {
+    issues.push_back({file, join(prefix, key), "must not be negative"});
+    return;
+  }
+  target = it->second.asInt();
+}
+
 void expandEnvironment(JsonValue& value, const std::string& file, const std::string& path, ConfigIssues& issues) {
   if (value.isArray()) {
     auto& items = value.asArray();

@@ -17,6 +17,14 @@ std::map<std::string, JsonValue, std::less<>> checkObject(const JsonValue& objec
                                                           const std::string& file, const std::string& pathPrefix,
                                                           ConfigIssues& issues);
 
+/// `values[key]`, when present, into `target` if it is greater than 0; else an issue at
+/// `prefix.key`. (The type was checked by checkObject.)
+void readInt(const std::map<std::string, JsonValue, std::less<>>& values, const char* key, std::int64_t& target,
+             const std::string& file, const std::string& prefix, ConfigIssues& issues);
+/// The same for values that may be 0.
+void readNonNegative(const std::map<std::string, JsonValue, std::less<>>& values, const char* key,
+                     std::int64_t& target, const std::string& file, const std::string& prefix, ConfigIssues& issues);
+
 /// `${NAME}` in every string of `value` replaced by the environment variable; an unset variable
 /// is an issue (its name is printed, never a value).
 void expandEnvironment(JsonValue& value, const std::string& file, const std::string& path, ConfigIssues& issues);

@@ -36,7 +36,8 @@ Status validateOptions(const PluginManifest& m) {
   for (std::size_t i = 0; i < m.optionCount; ++i) {
     const OptionSpec& o = m.options[i];
     if (o.name == nullptr || !validName(o.name)) return Status::error("option " + std::to_string(i) + " has no valid name");
-    if (static_cast<std::uint32_t>(o.type) < 1 || static_cast<std::uint32_t>(o.type) > 6) {
+    if (static_cast<std::uint32_t>(o.type) < 1 ||
+        static_cast<std::uint32_t>(o.type) > static_cast<std::uint32_t>(OptionType::Array)) {
       return Status::error(std::string("option '") + o.name + "' has an unknown type");
     }
     if (o.defaultJson != nullptr) {
@@ -214,6 +215,10 @@ Result<std::shared_ptr<Connector>> PluginRegistry::createConnector(std::string_v
 
 Result<std::shared_ptr<Scorer>> PluginRegistry::createScorer(std::string_view name) const {
   return create<Scorer>(name, PluginKind::Scorer);
+}
+
+Result<std::shared_ptr<Notifier>> PluginRegistry::createNotifier(std::string_view name) const {
+  return create<Notifier>(name, PluginKind::Notifier);
 }
 
 void PluginRegistry::unload() { plugins_.clear(); }

@@ -7,8 +7,9 @@
 #include <vector>
 
 #include "hamhub/connector.h"
-#include "hamhub/scorer.h"
 #include "hamhub/manifest.h"
+#include "hamhub/notifier.h"
+#include "hamhub/scorer.h"
 #include "hamhub/status.h"
 
 namespace boost::dll {
@@ -62,6 +63,8 @@ class PluginRegistry {
   Result<std::shared_ptr<Connector>> createConnector(std::string_view name) const;
   /// Creates a scorer from the plugin `name` (kind scorer), kept alive like connectors.
   Result<std::shared_ptr<Scorer>> createScorer(std::string_view name) const;
+  /// Creates a notifier from the plugin `name` (kind notifier), kept alive like connectors.
+  Result<std::shared_ptr<Notifier>> createNotifier(std::string_view name) const;
 
   /// Drops the registry's hold on every library: the last object of a plugin unloads it.
   void unload();

@@ -13,6 +13,7 @@
 
 #include "hamhub/status.h"
 #include "host/alerts/alert.h"
+#include "host/notify/outbox.h"
 #include "host/store/store_types.h"
 #include "host/store/store_url.h"
 
@@ -169,6 +170,22 @@ class Store {
   Result<AlertRow> acknowledgeAlert(std::int64_t id, const std::string& who, const std::string& at);
   /// Live alerts per (state, severity), for /metrics.
   Result<std::map<std::pair<std::string, std::string>, std::int64_t>> alertCounts();
+
+  // --- The notification outbox (store_notifications.cpp) ---
+
+  /// Adds the entries that are new (status pending, attempts 0) in one transaction; an entry whose
+  /// (channel, dedup) is already there, in any status, is left as it is. Returns how many were new.
+  Result<std::size_t> enqueueNotifications(const std::vector<OutboxEntry>& entries);
+  /// Pending entries whose next attempt is due at `at` (UTC ISO), oldest due first; limit <= 0: all.
+  Result<std::vector<OutboxEntry>> dueNotifications(const std::string& at, int limit);
+  /// Takes a due entry for one delivery attempt: moves its next attempt from `dueAt` (as read) to
+  /// `leaseUntil`, so another hub process on the same store skips it meanwhile, and one that died
+  /// mid-delivery leaves it due again after the lease. False when another process took it first.
+  Result<bool> claimNotification(std::int64_t id, const std::string& dueAt, const std::string& leaseUntil);
+  /// Records how an attempt ended. Unknown id: reason `not-found`.
+  Status recordDelivery(const DeliveryRecord& record);
+  /// Entries by filter, newest first.
+  Result<std::vector<OutboxEntry>> notifications(const OutboxQuery& query);
 
  private:
   Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
