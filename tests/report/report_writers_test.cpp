@@ -7,7 +7,7 @@
 
 #include "host/report/csv_report.h"
 #include "host/report/html_report.h"
-#include "host/report/markup_escape.h"
+#include "host/util/markup_escape.h"
 #include "host/report/xlsx_report.h"
 #include "report/report_probe.h"
 #include "support/temp_dir.h"

@@ -1,7 +1,7 @@
 #include "host/report/html_report.h"
 
 #include "host/report/cell_text.h"
-#include "host/report/markup_escape.h"
+#include "host/util/markup_escape.h"
 #include "host/report/svg_bar_chart.h"
 
 namespace hamhub::host {

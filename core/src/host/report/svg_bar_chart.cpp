@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "host/report/cell_text.h"
-#include "host/report/markup_escape.h"
+#include "host/util/markup_escape.h"
 
 namespace hamhub::host {
 

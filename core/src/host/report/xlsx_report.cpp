@@ -12,7 +12,7 @@
 #include <Poco/Zip/Compress.h>
 
 #include "host/report/cell_text.h"
-#include "host/report/markup_escape.h"
+#include "host/util/markup_escape.h"
 #include "host/util/utf8.h"
 
 namespace hamhub::host {

@@ -1,4 +1,4 @@
-#include "host/report/markup_escape.h"
+#include "host/util/markup_escape.h"
 
 namespace hamhub::host {
 
