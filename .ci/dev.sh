@@ -12,7 +12,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates tzdata openssl
   libpoco-dev libboost-dev libboost-filesystem-dev libspdlog-dev libfmt-dev libxml2-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3-openpyxl    # tests/data/tabular/make_fixtures.py writes the XLSX fixtures with it
+  python3-openpyxl    # make_fixtures.py writes the XLSX fixtures with it; the report tests read workbooks back
   postgresql          # a real server for the store tests (started by the suite itself)
   python3-aiosmtpd    # a real SMTP server for the e-mail notifier tests (tests/notify/smtp_sink.py)
   chromium            # the dashboard's browser test (tests/web), driven by playwright-core from npm

@@ -131,7 +131,7 @@ int run(int argc, char** argv) {
       inv.logFormat = value;
     } else if (name == "log-level") {
       inv.logLevel = value;
-    } else if (name == "format") {
+    } else if (name == "format" && verb != nullptr && verb->listing) {
       if (!parseFormat(value, inv.format)) return usageError("--format must be table, json or csv", "");
     } else {
       if (!def->repeatable && inv.values.count(name) > 0) return usageError("--" + name + " given twice", "");

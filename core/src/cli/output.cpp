@@ -2,29 +2,10 @@
 
 #include <algorithm>
 
+#include "host/util/csv_field.h"
+#include "host/util/utf8.h"
+
 namespace hamhub::cli {
-
-namespace {
-
-// Display width in columns, counting UTF-8 continuation bytes as nothing (names like "Kabupaten" are
-// ASCII, but messages in Bahasa Indonesia may carry typographic characters).
-std::size_t displayWidth(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 std::string cellText(const JsonValue& cell) {
   switch (cell.type()) {
@@ -65,31 +46,31 @@ void Table::render(std::ostream& out, Format format) const {
     return;
   }
   if (format == Format::Csv) {
-    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << csvField(columns[i]);
+    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << host::csvField(columns[i]);
     out << "\r\n";
     for (const auto& row : rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (i ? "," : "") << csvField(row[i].isNull() ? std::string() : cellText(row[i]));
+        out << (i ? "," : "") << host::csvField(row[i].isNull() ? std::string() : cellText(row[i]));
       }
       out << "\r\n";
     }
     return;
   }
   std::vector<std::size_t> widths;
-  for (const auto& c : columns) widths.push_back(displayWidth(c));
+  for (const auto& c : columns) widths.push_back(host::codePointCount(c));
   std::vector<std::vector<std::string>> text;
   for (const auto& row : rows) {
     auto& line = text.emplace_back();
     for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
       line.push_back(cellText(row[i]));
-      widths[i] = std::max(widths[i], displayWidth(line.back()));
+      widths[i] = std::max(widths[i], host::codePointCount(line.back()));
     }
   }
   const auto printLine = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       line += cells[i];
-      if (i + 1 < cells.size()) line.append(widths[i] - displayWidth(cells[i]) + 2, ' ');
+      if (i + 1 < cells.size()) line.append(widths[i] - host::codePointCount(cells[i]) + 2, ' ');
     }
     out << line << "\n";
   };

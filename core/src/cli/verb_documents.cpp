@@ -2,6 +2,7 @@
 
 #include "cli/session.h"
 #include "cli/verbs.h"
+#include "host/util/utf8.h"
 
 namespace hamhub::cli {
 
@@ -10,7 +11,7 @@ namespace {
 std::string shortened(const std::string& s, std::size_t max) {
   if (s.size() <= max) return s;
   std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  while (cut > 0 && host::isUtf8Continuation(s[cut])) --cut;
   return s.substr(0, cut) + "…";
 }
 

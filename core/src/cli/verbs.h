@@ -26,6 +26,7 @@ Verb scoreVerb();
 Verb checkVerb();
 Verb incidentsVerb();
 Verb alertsVerb();
+Verb reportVerb();
 Verb serveVerb();
 Verb demoVerb();
 Verb notifyTestVerb();

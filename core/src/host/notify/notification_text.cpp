@@ -4,6 +4,9 @@
 #include <array>
 #include <cctype>
 
+#include "host/util/markup_escape.h"
+#include "host/util/utf8.h"
+
 namespace hamhub::host {
 
 namespace {
@@ -69,28 +72,12 @@ std::string oneLine(std::string text, std::size_t maxBytes) {
   std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   if (text.size() <= maxBytes) return text;
   std::size_t cut = maxBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && isUtf8Continuation(text[cut])) --cut;
   return text.substr(0, cut) + "…";
 }
 
-std::string escapeHtml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string htmlDocument(const std::string& language, const std::string& title, const std::string& body) {
-  return "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>" + escapeHtml(title) +
+  return "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>" + escapeMarkup(title) +
          "</title></head>\n<body style=\"font-family:sans-serif\">\n" + body + "<p style=\"color:#666\">— hamhub</p>\n</body></html>\n";
 }
 
@@ -134,10 +121,10 @@ Notification alertNotification(const AlertRow& alert, const std::string& event, 
   std::string rows;
   for (const auto& [label, value] : fields) {
     n.text += label + ": " + value + "\n";
-    rows += "<tr><th align=\"left\">" + escapeHtml(label) + "</th><td>" + escapeHtml(value) + "</td></tr>\n";
+    rows += "<tr><th align=\"left\">" + escapeMarkup(label) + "</th><td>" + escapeMarkup(value) + "</td></tr>\n";
   }
   n.text += "\n— hamhub\n";
-  n.html = htmlDocument(n.language, n.title, "<p>" + escapeHtml(sentence) + "</p>\n<table>\n" + rows + "</table>\n");
+  n.html = htmlDocument(n.language, n.title, "<p>" + escapeMarkup(sentence) + "</p>\n<table>\n" + rows + "</table>\n");
   n.alerts.push_back(notified(alert, language));
   return n;
 }
@@ -176,16 +163,16 @@ Notification digestNotification(const std::string& region, const std::string& lo
     const std::string line = "[" + severityWord(w, a.finding.severity) + "] " + subject + a.finding.kind + ": " +
                              messageOf(a, language) + " (" + w.since + " " + a.firstSeen + ")";
     n.text += line + "\n";
-    items += "<li>" + escapeHtml(line) + "</li>\n";
+    items += "<li>" + escapeMarkup(line) + "</li>\n";
     n.alerts.push_back(notified(a, language));
   }
   if (alerts.size() > listed) {
     const std::string more = "… " + std::to_string(alerts.size() - listed) + " " + w.andMore;
     n.text += more + "\n";
-    items += "<li>" + escapeHtml(more) + "</li>\n";
+    items += "<li>" + escapeMarkup(more) + "</li>\n";
   }
   n.text += "\n— hamhub\n";
-  n.html = htmlDocument(n.language, n.title, "<p>" + escapeHtml(sentence) + "</p>\n<ul>\n" + items + "</ul>\n");
+  n.html = htmlDocument(n.language, n.title, "<p>" + escapeMarkup(sentence) + "</p>\n<ul>\n" + items + "</ul>\n");
   return n;
 }
 
