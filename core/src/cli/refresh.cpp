@@ -42,4 +42,10 @@ Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Stor
   return summary;
 }
 
+Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Store& store) {
+  auto notify = notificationDispatcher(session, store);
+  if (!notify.isOk()) return notify.status();
+  return refreshScoresAndAlerts(session, store, notify->get());
+}
+
 }  // namespace hamhub::cli

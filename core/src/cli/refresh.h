@@ -23,4 +23,8 @@ Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Stor
 /// The dispatcher of the hub's notify channels; nullptr when there are none.
 Result<std::unique_ptr<host::NotificationDispatcher>> notificationDispatcher(const Session& session, host::Store& store);
 
+/// refreshScoresAndAlerts for one-shot verbs (`alerts`, `report`): with a dispatcher of their own
+/// for the outbox (a running `serve` delivers what they queue).
+Result<RefreshSummary> refreshScoresAndAlerts(const Session& session, host::Store& store);
+
 }  // namespace hamhub::cli

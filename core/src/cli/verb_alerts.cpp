@@ -57,9 +57,7 @@ int runAlerts(const Invocation& inv) {
 
   if (!inv.has("no-refresh")) {
     if (Status seeded = session.store->upsertSubjects(session.subjects); !seeded) return fail(seeded.message());
-    auto notify = notificationDispatcher(session, *session.store);
-    if (!notify.isOk()) return fail(notify.status().message(), "Run 'hamhub config check'.");
-    auto refreshed = refreshScoresAndAlerts(session, *session.store, notify->get());
+    auto refreshed = refreshScoresAndAlerts(session, *session.store);
     if (!refreshed.isOk()) return fail(refreshed.status().message());
     const auto& a = refreshed->alerts;
     std::cerr << "alerts evaluated" << (session.hub.alerts.asOf.empty() ? "" : " as of " + session.hub.alerts.asOf)
