@@ -118,10 +118,14 @@ int runDemo(const Invocation& inv) {
   heading("hamhub alerts --region 16 --kind ranham.   (scores what was harvested, evaluates every alert rule; the RANHAM ones shown)");
   runStep("alerts", base, {{"region", {"16"}}, {"kind", {"ranham."}}});
 
+  const std::string report = (dir / "laporan-kanwil-16.xlsx").string();
+  runStep("report", base, {{"region", {"16"}}, {"output", {report}}, {"no-refresh", {}}});
+
   Session demo(base);
   if (!demo.loadForSources()) return kExitUsage;
   heading("Summary");
   printDemoSummary(std::cout, demo, base.configFile->c_str());
+  std::cout << "  laporan / report for the Kanwil: " << report << " (also --format html|csv)\n";
 
   const std::string url = "http://" + settings.listen + "/";
   heading("Dashboard: " + url);
