@@ -48,6 +48,17 @@ Status sendThrough(Notifier& notifier, const host::NotifyChannel& channel, const
   return notifier.send(context, notification);
 }
 
+Status configureNotifier(const std::string& plugin, const std::string& options) {
+  auto notifier = builtPlugins().createNotifier(plugin);
+  EXPECT_TRUE(notifier.isOk()) << notifier.status().message();
+  if (!notifier.isOk()) return notifier.status();
+  auto values = parseJson(options);
+  EXPECT_TRUE(values.isOk() && values->isObject()) << options;
+  std::map<std::string, JsonValue, std::less<>> all;
+  for (const auto& [k, v] : values->asObject()) all.emplace(k, v);
+  return (*notifier)->configure(Options(std::move(all)));
+}
+
 Notification sampleNotification() {
   Notification n;
   n.kind = NotificationKind::Alert;

@@ -31,6 +31,9 @@ std::shared_ptr<Notifier> makeNotifier(const host::NotifyChannel& channel);
 /// Sends through `notifier` with the host's own context for `channel`.
 Status sendThrough(Notifier& notifier, const host::NotifyChannel& channel, const Notification& notification);
 
+/// What `plugin`'s configure says of `options` (a JSON object text), without the host's checks.
+Status configureNotifier(const std::string& plugin, const std::string& options);
+
 /// An alert notification whose title and body carry non-ASCII text (UTF-8).
 Notification sampleNotification();
 

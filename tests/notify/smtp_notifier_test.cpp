@@ -132,14 +132,7 @@ TEST_F(SmtpNotifierTest, classifiesBusyMailboxesRefusalsAndUnreachableOrSilentSe
 }
 
 TEST_F(SmtpNotifierTest, configureRefusesBadAddressesAndPasswordsWithoutTls) {
-  auto notifier = builtPlugins().createNotifier("smtp");
-  ASSERT_TRUE(notifier.isOk());
-  const auto configure = [&](const std::string& json) {
-    auto values = parseJson(json);
-    std::map<std::string, JsonValue, std::less<>> options;
-    for (const auto& [k, v] : values->asObject()) options.emplace(k, v);
-    return (*notifier)->configure(Options(std::move(options)));
-  };
+  const auto configure = [](const std::string& json) { return configureNotifier("smtp", json); };
   EXPECT_NE(configure(R"({"host": "mail", "from": "a@b.id", "to": ["c@d.id"], "username": "u", "password": "p"})")
                 .message()
                 .find("never sent unencrypted"),

@@ -85,14 +85,7 @@ TEST_F(WebhookNotifierTest, aReceiverThatDoesNotAnswerTimesOutWithinTheChannelLi
 }
 
 TEST_F(WebhookNotifierTest, configureRefusesAUrlThatIsNotHttpAndHeaderInjection) {
-  auto notifier = builtPlugins().createNotifier("webhook");
-  ASSERT_TRUE(notifier.isOk());
-  const auto configure = [&](const std::string& json) {
-    auto values = parseJson(json);
-    std::map<std::string, JsonValue, std::less<>> options;
-    for (const auto& [k, v] : values->asObject()) options.emplace(k, v);
-    return (*notifier)->configure(Options(std::move(options)));
-  };
+  const auto configure = [](const std::string& json) { return configureNotifier("webhook", json); };
   EXPECT_EQ(configure(R"({"url": "ftp://example.go.id/"})").reason(), "invalid-option");
   EXPECT_EQ(configure(R"({"url": "https://example.go.id/", "headers": {"X-A": "1\r\nX-B: 2"}})").reason(),
             "invalid-option");

@@ -40,30 +40,29 @@ inline Status statusFromCurrentException(const char* call) noexcept {
   }
 }
 
+// Runs a plugin call, turning an exception into a Status: plugins must never throw across the
+// library boundary.
+template <typename Call>
+auto guarded(const char* name, Call&& call) noexcept -> decltype(call()) {
+  try {
+    return call();
+  } catch (...) {
+    return statusFromCurrentException(name);
+  }
+}
+
 /// Instantiated inside the plugin, so exceptions are caught on the plugin's side of the boundary.
 template <typename Impl>
 class GuardedConnector final : public Impl {
  public:
   Status configure(const Options& options) noexcept override {
-    try {
-      return Impl::configure(options);
-    } catch (...) {
-      return statusFromCurrentException("configure");
-    }
+    return guarded("configure", [&] { return Impl::configure(options); });
   }
   Status check(Context& context) noexcept override {
-    try {
-      return Impl::check(context);
-    } catch (...) {
-      return statusFromCurrentException("check");
-    }
+    return guarded("check", [&] { return Impl::check(context); });
   }
   Result<HarvestResult> harvest(Context& context, const Cursor& cursor, RecordSink& sink) noexcept override {
-    try {
-      return Impl::harvest(context, cursor, sink);
-    } catch (...) {
-      return statusFromCurrentException("harvest");
-    }
+    return guarded("harvest", [&] { return Impl::harvest(context, cursor, sink); });
   }
 };
 
@@ -71,11 +70,7 @@ template <typename Impl>
 class GuardedScorer final : public Impl {
  public:
   Result<ScoreResult> score(const ScoreRequest& request) noexcept override {
-    try {
-      return Impl::score(request);
-    } catch (...) {
-      return statusFromCurrentException("score");
-    }
+    return guarded("score", [&] { return Impl::score(request); });
   }
 };
 
@@ -83,18 +78,10 @@ template <typename Impl>
 class GuardedNotifier final : public Impl {
  public:
   Status configure(const Options& options) noexcept override {
-    try {
-      return Impl::configure(options);
-    } catch (...) {
-      return statusFromCurrentException("configure");
-    }
+    return guarded("configure", [&] { return Impl::configure(options); });
   }
   Status send(NotifierContext& context, const Notification& notification) noexcept override {
-    try {
-      return Impl::send(context, notification);
-    } catch (...) {
-      return statusFromCurrentException("send");
-    }
+    return guarded("send", [&] { return Impl::send(context, notification); });
   }
 };
 
