@@ -39,6 +39,10 @@ int runConfigCheck(const Invocation& inv) {
             << session.hub.sourcesDir.string() << "\n"
             << "  criteria " << session.criteria.models().size() << " instrument versions in "
             << session.hub.criteriaDir.string() << "\n"
+            << "  alerts   " << (session.alertRules.file.empty() ? "built-in rules (no alert-rules file)"
+                                                          : "rules " + session.alertRules.version + " in " +
+                                                                session.alertRules.file)
+            << "\n"
             << "  notify   " << session.hub.notify.channels.size() << " channel"
             << (session.hub.notify.channels.size() == 1 ? "" : "s") << "\n";
   return kExitOk;
