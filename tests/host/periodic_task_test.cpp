@@ -26,6 +26,16 @@ TEST(PeriodicTask, runsAtStartThenWhenPokedAndStopsCleanly) {
   task.stop();  // twice is harmless
 }
 
+TEST(PeriodicTask, canWaitForTheFirstPoke) {
+  std::atomic<int> runs{0};
+  PeriodicTask task(std::chrono::hours(1), std::chrono::seconds(0), [&] { ++runs; });
+  task.start(false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(runs, 0);
+  task.poke();
+  EXPECT_TRUE(waitFor(runs, 1));
+}
+
 TEST(PeriodicTask, aBurstOfPokesWithinTheSettleTimeMakesOneRun) {
   std::atomic<int> runs{0};
   PeriodicTask task(std::chrono::hours(1), std::chrono::seconds(1), [&] { ++runs; });

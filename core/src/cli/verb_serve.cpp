@@ -192,7 +192,9 @@ int runServe(const Invocation& inv) {
   host::Scheduler scheduler(store, settingsOf(*current), jobs);
   scheduler.setSources(current->session.sources);
   scheduler.start();
-  refresh.start();
+  // Not at once: the catch-up harvests poke it, and at start-up the store is busiest (a locked
+  // store would hold the first evaluation for its whole busy timeout).
+  refresh.start(false);
   deliver.start();
   host::ApiSettings api = current->session.hub.api;
   if (inv.has("listen")) api.listen = inv.get("listen");
@@ -252,7 +254,7 @@ int runServe(const Invocation& inv) {
 
 Verb serveVerb() {
   return {"serve",
-          "run the hub: harvest each source on its schedule, probe its health, keep incidents and uptime",
+          "run the hub: scheduled harvests and health probes, scores and alerts, notifications, the REST API and dashboard",
           "[--listen HOST:PORT]",
           {{"listen", "HOST:PORT", "where the REST API listens (default: api.listen, 127.0.0.1:8080)"}},
           false,

@@ -7,7 +7,7 @@ PeriodicTask::PeriodicTask(std::chrono::seconds interval, std::chrono::seconds s
 
 PeriodicTask::~PeriodicTask() { stop(); }
 
-void PeriodicTask::start() { thread_ = std::thread([this] { loop(); }); }
+void PeriodicTask::start(bool runNow) { thread_ = std::thread([this, runNow] { loop(runNow); }); }
 
 void PeriodicTask::poke() {
   std::lock_guard lock(mutex_);
@@ -30,10 +30,10 @@ void PeriodicTask::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void PeriodicTask::loop() {
+void PeriodicTask::loop(bool runNow) {
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
-  bool first = true;
+  bool first = runNow;
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     if (!first) {

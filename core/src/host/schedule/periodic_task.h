@@ -18,14 +18,16 @@ class PeriodicTask {
   PeriodicTask(const PeriodicTask&) = delete;
   PeriodicTask& operator=(const PeriodicTask&) = delete;
 
-  void start();
+  /// Starts the thread; the first run comes at once, or with `runNow` false at the first poke or
+  /// interval.
+  void start(bool runNow = true);
   /// Asks for a run soon (after `settle` since the last one).
   void poke();
   void setInterval(std::chrono::seconds interval);
   void stop();
 
  private:
-  void loop();
+  void loop(bool runNow);
 
   std::chrono::seconds interval_;
   const std::chrono::seconds settle_;
