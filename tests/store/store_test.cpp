@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <regex>
 #include <set>
@@ -620,6 +623,84 @@ TEST_P(StoreTest, servesSeveralThreadsAtOnce) {
     const std::string source = "src-" + std::to_string(t);
     EXPECT_EQ(all(*store, source).size(), static_cast<std::size_t>(kBatches * 20));
     EXPECT_EQ(store->cursor(source)->value_or(""), std::to_string(kBatches - 1));
+  }
+}
+
+// Commits that wait for the connection are written together, each in a savepoint: the one that
+// fails inside the database and the one whose chunks fail are rolled back alone.
+TEST_P(StoreTest, writesWaitingCommitsTogetherAndRollsBackOnlyTheOnesThatFail) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  exec("CREATE UNIQUE INDEX test_one_url_per_record ON records (url)");
+  const std::vector<std::string> sources = {"good-1", "bad-row", "good-2", "bad-chunk", "good-3"};
+  std::map<std::string, std::int64_t> runs;
+  runs["holder"] = *store->beginRun("holder");
+  for (const std::string& source : sources) runs[source] = *store->beginRun(source);
+  const auto batchOf = [&](const std::string& source) {
+    Batch b = batchFor(source, runs[source]);
+    for (int k = 0; k < 3; ++k) b.writes.push_back(write("jdih.document", source + "-" + std::to_string(k), "h"));
+    b.cursor = source + "-cursor";
+    return b;
+  };
+
+  // The holder keeps the connection until every other commit is queued behind it.
+  std::atomic<int> started{0};
+  Batch holderBatch = batchOf("holder");
+  Status holder;
+  std::thread holding([&] {
+    holder = store->commitBatches(
+        [&](Batch&) -> Result<bool> {
+          for (int i = 0; i < 200 && started.load() < static_cast<int>(sources.size()); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          return false;
+        },
+        holderBatch);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+
+  std::map<std::string, Status> results;
+  std::mutex resultsMutex;
+  std::vector<std::thread> committers;
+  for (const std::string& source : sources) {
+    committers.emplace_back([&, source] {
+      Batch batch = batchOf(source);
+      if (source == "bad-row") batch.writes[2].record.url = batch.writes[0].record.url;
+      bool chunkSent = false;
+      Batch chunkData = batchOf(source);
+      chunkData.writes = {write("jdih.document", source + "-chunk", "h")};
+      const Store::BatchSource chunks = [&](Batch& chunk) -> Result<bool> {
+        if (source != "bad-chunk") return false;
+        if (chunkSent) return Status::error("spill file unreadable", "io");
+        chunk = chunkData;
+        chunkSent = true;
+        return true;
+      };
+      ++started;
+      Status s = store->commitBatches(chunks, batch);
+      std::lock_guard lock(resultsMutex);
+      results[source] = s;
+    });
+  }
+  for (auto& t : committers) t.join();
+  holding.join();
+
+  EXPECT_TRUE(holder.isOk()) << holder.message();
+  for (const std::string source : {"holder", "good-1", "good-2", "good-3"}) {
+    if (results.count(source) != 0) {
+      EXPECT_TRUE(results[source].isOk()) << source << ": " << results[source].message();
+    }
+    EXPECT_EQ(all(*store, source).size(), 3u) << source;
+    EXPECT_EQ(store->cursor(source)->value_or(""), source + "-cursor");
+  }
+  EXPECT_EQ(results["bad-row"].reason(), "store");
+  EXPECT_THAT(results["bad-row"].message(), HasSubstr("commitBatch"));
+  EXPECT_EQ(results["bad-chunk"].reason(), "io");
+  EXPECT_THAT(results["bad-chunk"].message(), HasSubstr("spill file unreadable"));
+  for (const std::string source : {"bad-row", "bad-chunk"}) {
+    EXPECT_TRUE(all(*store, source).empty()) << source;
+    EXPECT_FALSE(store->cursor(source)->has_value()) << source;
   }
 }
 

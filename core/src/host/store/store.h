@@ -24,6 +24,7 @@ class Session;
 namespace hamhub::host {
 
 class Dialect;
+class WalCheckpointer;
 
 /// The hub's database: subjects, sources, harvest runs, records, record errors and cursors, on
 /// SQLite or PostgreSQL through one Poco::Data implementation (differences live in Dialect).
@@ -197,12 +198,26 @@ class Store {
   void writeBatch(Poco::Data::Session& session, const Batch& batch);
 
   Status withSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
+  // The same with mutex_ already held by the caller.
+  Status onSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
+
+  // Group commit (store_group_commit.cpp): a commit waiting for the connection, written by
+  // whichever commit holds the connection next.
+  struct QueuedCommit;
+  // Writes the group's batches in one transaction, each its own result; throws (or fails) only
+  // for the transaction as a whole.
+  Status writeGroup(Poco::Data::Session& session, const std::vector<QueuedCommit*>& group);
+  Status writeCommit(Poco::Data::Session& session, const QueuedCommit& commit);
 
   StoreLocation location_;
   const Dialect& dialect_;
   int schemaVersion_;
-  std::mutex mutex_;
+  std::mutex mutex_;  // the connection
   std::unique_ptr<Poco::Data::Session> session_;
+  std::mutex queueMutex_;  // queue_ and every queued commit's result
+  std::vector<QueuedCommit*> queue_;
+  // SQLite only; declared after session_ so that it is stopped while the writer is still open.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace hamhub::host

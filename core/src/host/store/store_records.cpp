@@ -11,7 +11,6 @@
 #include "host/store/document_writes.h"
 #include "host/store/record_row.h"
 #include "host/store/store.h"
-#include "host/store/transaction.h"
 #include "host/util/clock.h"
 
 namespace hamhub::host {
@@ -170,29 +169,6 @@ void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
         "updated_at = excluded.updated_at"),
         useRef(batch.source), useRef(*batch.cursor), useRef(runId), useRef(writtenAt), now;
   }
-}
-
-Status Store::commitBatch(const Batch& batch) { return commitBatches({}, batch); }
-
-Status Store::commitBatches(const BatchSource& earlier, const Batch& last) {
-  if (Status valid = validateBatch(last); !valid) return valid;
-  return withSession("commitBatch", [&](Poco::Data::Session& session) {
-    return inTransaction(session, dialect_, [&]() -> Status {
-      if (earlier) {
-        // One chunk for them all, so that `earlier` can refill its vectors in place.
-        Batch chunk;
-        for (;;) {
-          auto more = earlier(chunk);
-          if (!more.isOk()) return more.status();
-          if (!*more) break;
-          if (Status valid = validateBatch(chunk); !valid) return valid;
-          writeBatch(session, chunk);
-        }
-      }
-      writeBatch(session, last);
-      return Status::ok();
-    });
-  });
 }
 
 Result<std::optional<std::string>> Store::cursor(std::string_view source) {

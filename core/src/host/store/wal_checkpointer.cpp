@@ -1,0 +1,74 @@
+#include "host/store/wal_checkpointer.h"
+
+#include <sqlite3.h>
+
+#include <spdlog/spdlog.h>
+
+namespace hamhub::host {
+
+namespace {
+
+// SQLite's default auto-checkpoint threshold, in pages.
+constexpr int kCheckpointPages = 1000;
+
+}  // namespace
+
+WalCheckpointer::WalCheckpointer(const std::filesystem::path& database) {
+  const int rc = sqlite3_open_v2(database.c_str(), &own_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    // The writer's auto-checkpoint stays in place: slower under load, never wrong.
+    spdlog::warn("store {}: cannot open a checkpoint connection ({}); checkpoints stay in the writer",
+                 database.string(), own_ != nullptr ? sqlite3_errmsg(own_) : sqlite3_errstr(rc));
+    sqlite3_close(own_);
+    own_ = nullptr;
+    return;
+  }
+  // A new connection learns that the file is in WAL mode only when it first reads it; until then
+  // a checkpoint is a silent no-op.
+  sqlite3_exec(own_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  thread_ = std::thread([this] { run(); });
+}
+
+WalCheckpointer::~WalCheckpointer() {
+  if (writer_ != nullptr) sqlite3_wal_autocheckpoint(writer_, kCheckpointPages);
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+  sqlite3_close(own_);
+}
+
+void WalCheckpointer::attach(sqlite3* writer) {
+  if (own_ == nullptr) return;
+  writer_ = writer;
+  sqlite3_wal_hook(writer, &WalCheckpointer::onCommit, this);
+}
+
+int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages) {
+  if (walPages < kCheckpointPages) return SQLITE_OK;
+  auto* checkpointer = static_cast<WalCheckpointer*>(self);
+  {
+    std::lock_guard lock(checkpointer->mutex_);
+    checkpointer->due_ = true;
+  }
+  checkpointer->wake_.notify_one();
+  return SQLITE_OK;
+}
+
+void WalCheckpointer::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return due_ || stopping_; });
+    if (stopping_) return;
+    due_ = false;
+    lock.unlock();
+    // SQLITE_BUSY (another process is checkpointing) is fine: that one does the work.
+    const int rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("store: WAL checkpoint failed: {}", sqlite3_errmsg(own_));
+    lock.lock();
+  }
+}
+
+}  // namespace hamhub::host
