@@ -1,6 +1,6 @@
 #include "host/normalise/payload_fields.h"
 
-#include <algorithm>
+#include <optional>
 
 #include "hamhub/json.h"
 
@@ -8,25 +8,16 @@ namespace hamhub::host {
 
 namespace {
 
-// Tracks the dotted path of object keys; values inside arrays belong to the array's path.
+// Tracks the dotted path of object keys; values inside arrays belong to the array's path. Runs
+// once per changed record on the harvest's hot path, so nothing is copied that is not wanted.
 class Extractor final : public JsonHandler {
  public:
-  Extractor(const std::vector<std::string>& wanted, std::unordered_map<std::string, PayloadFields::Value>& out)
-      : wanted_(wanted), out_(out) {}
+  Extractor(std::vector<PayloadFields::Entry>& wanted) : wanted_(wanted) {}
 
-  Status onNull() override { return scalar(nullptr); }
-  Status onBool(bool v) override {
-    const std::string t = v ? "true" : "false";
-    return scalar(&t);
-  }
-  Status onNumber(std::string_view t) override {
-    const std::string s(t);
-    return scalar(&s);
-  }
-  Status onString(std::string_view v) override {
-    const std::string s(v);
-    return scalar(&s);
-  }
+  Status onNull() override { return scalar(std::nullopt); }
+  Status onBool(bool v) override { return scalar(v ? "true" : "false"); }
+  Status onNumber(std::string_view t) override { return scalar(t); }
+  Status onString(std::string_view v) override { return scalar(v); }
   Status onKey(std::string_view key) override {
     key_.assign(key);
     return Status::ok();
@@ -59,10 +50,15 @@ class Extractor final : public JsonHandler {
 
   bool inObject() const { return !frames_.empty() && frames_.back().kind == 'o'; }
 
+  // The value of path_ + "." + key_ (or key_ at the top) if that path is wanted.
   PayloadFields::Value* wantedValue() {
-    const std::string full = path_.empty() ? key_ : path_ + "." + key_;
-    if (std::find(wanted_.begin(), wanted_.end(), full) == wanted_.end()) return nullptr;
-    return &out_[full];
+    const std::size_t length = path_.empty() ? key_.size() : path_.size() + 1 + key_.size();
+    for (PayloadFields::Entry& entry : wanted_) {
+      const std::string_view w = entry.path;
+      if (w.size() != length || !w.ends_with(key_)) continue;
+      if (path_.empty() || (w.starts_with(path_) && w[path_.size()] == '.')) return &entry.value;
+    }
+    return nullptr;
   }
 
   void open(char kind) {
@@ -81,23 +77,22 @@ class Extractor final : public JsonHandler {
     return Status::ok();
   }
 
-  Status scalar(const std::string* text) {
+  Status scalar(std::optional<std::string_view> text) {
     if (capture_ != nullptr) {
-      if (frames_.size() == captureDepth_ && text != nullptr) capture_->items.push_back(*text);
+      if (frames_.size() == captureDepth_ && text) capture_->items.emplace_back(*text);
       return Status::ok();
     }
     // Values inside arrays (other than a captured one) belong to no path.
     if (!inObject() || arrays_ > 0) return Status::ok();
     if (PayloadFields::Value* v = wantedValue()) {
       v->present = true;
-      v->null = text == nullptr;
-      if (text != nullptr) v->text = *text;
+      v->null = !text;
+      if (text) v->text.assign(*text);
     }
     return Status::ok();
   }
 
-  const std::vector<std::string>& wanted_;
-  std::unordered_map<std::string, PayloadFields::Value>& out_;
+  std::vector<PayloadFields::Entry>& wanted_;
   std::vector<Frame> frames_;
   std::string path_;
   std::string key_;
@@ -109,17 +104,26 @@ class Extractor final : public JsonHandler {
 }  // namespace
 
 bool PayloadFields::read(std::string_view payload, const std::vector<std::string>& paths) {
-  values_.clear();
+  entries_.resize(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    Entry& entry = entries_[i];
+    entry.path.assign(paths[i]);
+    entry.value.present = entry.value.null = entry.value.array = false;
+    entry.value.text.clear();
+    entry.value.items.clear();
+  }
   const auto first = payload.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || payload[first] != '{') return false;
-  Extractor extractor(paths, values_);
+  Extractor extractor(entries_);
   JsonPushParser parser(extractor);
   return parser.feed(payload).isOk() && parser.finish().isOk();
 }
 
 const PayloadFields::Value* PayloadFields::find(const std::string& path) const {
-  auto it = values_.find(path);
-  return it == values_.end() ? nullptr : &it->second;
+  for (const Entry& entry : entries_) {
+    if (entry.path == path) return entry.value.present ? &entry.value : nullptr;
+  }
+  return nullptr;
 }
 
 std::string PayloadFields::text(const std::string& path) const {

@@ -2,7 +2,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace hamhub::host {
@@ -19,6 +18,11 @@ class PayloadFields {
     std::vector<std::string> items;  // an array's string/number items
     bool array = false;
   };
+  /// A wanted path and what was read for it.
+  struct Entry {
+    std::string path;
+    Value value;
+  };
 
   /// Extracts `paths` from `payload`; false if the payload is not a valid JSON object.
   bool read(std::string_view payload, const std::vector<std::string>& paths);
@@ -30,7 +34,8 @@ class PayloadFields {
   bool hasValue(const std::string& path) const;
 
  private:
-  std::unordered_map<std::string, Value> values_;
+  // A handful of paths, so a scan beats hashing; entries keep their buffers from read to read.
+  std::vector<Entry> entries_;
 };
 
 }  // namespace hamhub::host

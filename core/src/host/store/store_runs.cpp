@@ -19,12 +19,15 @@ using Poco::Data::Keywords::use;
 
 namespace {
 
-std::string hostName() {
-  try {
-    return Poco::Environment::nodeName();
-  } catch (...) {
-    return "unknown";
-  }
+const std::string& hostName() {
+  static const std::string name = [] {
+    try {
+      return Poco::Environment::nodeName();
+    } catch (...) {
+      return std::string("unknown");
+    }
+  }();
+  return name;
 }
 
 }  // namespace
@@ -40,22 +43,26 @@ Result<std::int64_t> Store::beginRun(std::string_view source) {
     // Who ran it, so a run left "running" by a killed process can be told from a live one.
     Poco::Int64 pid = ::getpid();
     std::string host = hostName();
-    // One running run per source, across processes too (a unique partial index backs this up
-    // against races): a second harvest would only write the same records twice.
-    std::vector<Poco::Int64> runningIds, runningPids;
-    std::vector<std::string> runningHosts, runningSince;
-    session << dialect_.sql("SELECT id, pid, hostname, started_at FROM harvest_runs WHERE source = ? AND status = 'running'"),
-        use(src), into(runningIds), into(runningPids), into(runningHosts), into(runningSince), now;
-    if (!runningIds.empty()) {
+    // One running run per source, across processes too: the unique partial index on running runs
+    // refuses a second one (a second harvest would only write the same records twice). The insert
+    // goes first because it almost always succeeds; only a refusal pays for the lookup.
+    try {
+      session << dialect_.sql(
+          "INSERT INTO harvest_runs (source, started_at, status, pid, hostname) "
+          "VALUES (?, ?, 'running', ?, ?) RETURNING id"),
+          use(src), use(startedAt), use(pid), use(host), into(id), now;
+    } catch (const std::exception&) {
+      std::vector<Poco::Int64> runningIds, runningPids;
+      std::vector<std::string> runningHosts, runningSince;
+      session << dialect_.sql(
+          "SELECT id, pid, hostname, started_at FROM harvest_runs WHERE source = ? AND status = 'running'"),
+          use(src), into(runningIds), into(runningPids), into(runningHosts), into(runningSince), now;
+      if (runningIds.empty()) throw;
       return Status::error("source " + src + " is already being harvested (run " + std::to_string(runningIds[0]) +
                                ", pid " + std::to_string(runningPids[0]) + " on " + runningHosts[0] + ", since " +
                                runningSince[0] + ")",
                            "busy");
     }
-    session << dialect_.sql(
-        "INSERT INTO harvest_runs (source, started_at, status, pid, hostname) "
-        "VALUES (?, ?, 'running', ?, ?) RETURNING id"),
-        use(src), use(startedAt), use(pid), use(host), into(id), now;
     return Status::ok();
   });
   if (!s) return s;

@@ -10,6 +10,10 @@ namespace {
 
 // SQLite's default auto-checkpoint threshold, in pages.
 constexpr int kCheckpointPages = 1000;
+// A WAL this long (256 MiB of 16 KiB pages) is made to start over.
+constexpr int kRestartPages = 16 * kCheckpointPages;
+// How long a RESTART checkpoint waits for a gap between commits.
+constexpr int kRestartWaitMs = 10000;
 
 }  // namespace
 
@@ -26,6 +30,7 @@ WalCheckpointer::WalCheckpointer(const std::filesystem::path& database) {
   // A new connection learns that the file is in WAL mode only when it first reads it; until then
   // a checkpoint is a silent no-op.
   sqlite3_exec(own_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  sqlite3_busy_timeout(own_, kRestartWaitMs);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -64,8 +69,13 @@ void WalCheckpointer::run() {
     if (stopping_) return;
     due_ = false;
     lock.unlock();
+    int walPages = 0;
     // SQLITE_BUSY (another process is checkpointing) is fine: that one does the work.
-    const int rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    int rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, nullptr);
+    if (rc == SQLITE_OK && walPages >= kRestartPages) {
+      rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+      if (rc == SQLITE_OK) walPages = 0;
+    }
     if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("store: WAL checkpoint failed: {}", sqlite3_errmsg(own_));
     lock.lock();
   }

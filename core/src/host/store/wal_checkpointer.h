@@ -16,6 +16,10 @@ namespace hamhub::host {
 /// it. Here the writer only signals; a PASSIVE checkpoint (which never blocks the writer or
 /// readers) copies the pages and syncs while harvests go on. What is left at the end is
 /// checkpointed when the last connection closes, as before.
+///
+/// The WAL starts over only when a writer finds it fully checkpointed, which a writer that never
+/// pauses does not; so a WAL that grows past a limit gets a RESTART checkpoint, which waits for a
+/// gap between two commits and makes the next commit start the WAL over.
 class WalCheckpointer {
  public:
   /// Opens its own connection to `database` (created and in WAL mode already) and starts the thread.
@@ -34,6 +38,7 @@ class WalCheckpointer {
 
   sqlite3* own_ = nullptr;
   sqlite3* writer_ = nullptr;
+
   std::mutex mutex_;
   std::condition_variable wake_;
   bool due_ = false;
