@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,18 +17,69 @@ namespace {
 constexpr auto kCheckInterval = std::chrono::milliseconds(20);
 }  // namespace
 
+/// The one thread that checks every live watchdog of the process.
+class WatchdogThread {
+ public:
+  static WatchdogThread& instance() {
+    static WatchdogThread shared;
+    return shared;
+  }
+
+  void add(TransferWatchdog* watchdog) {
+    {
+      std::lock_guard lock(mutex_);
+      watched_.push_back(watchdog);
+    }
+    wake_.notify_one();
+  }
+
+  // Checks run under mutex_, so once this returns the thread no longer touches `watchdog`.
+  void remove(TransferWatchdog* watchdog) {
+    std::lock_guard lock(mutex_);
+    watched_.erase(std::remove(watched_.begin(), watched_.end(), watchdog), watched_.end());
+  }
+
+  void poke() { wake_.notify_one(); }
+
+  ~WatchdogThread() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  WatchdogThread() : thread_([this] { run(); }) {}
+
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      if (watched_.empty()) {
+        wake_.wait(lock, [this] { return stopping_ || !watched_.empty(); });
+        continue;
+      }
+      auto wakeAt = SteadyClock::now() + kCheckInterval;
+      for (TransferWatchdog* watchdog : watched_) wakeAt = std::min(wakeAt, watchdog->check(SteadyClock::now()));
+      wake_.wait_until(lock, wakeAt);
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<TransferWatchdog*> watched_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts after every member it reads is initialised
+};
+
 TransferWatchdog::TransferWatchdog(CancelHook isCancelled, SteadyClock::time_point totalDeadline)
-    : isCancelled_(std::move(isCancelled)),
-      totalDeadline_(totalDeadline),
-      thread_([this] { run(); }) {}
+    : isCancelled_(std::move(isCancelled)), totalDeadline_(totalDeadline) {
+  WatchdogThread::instance().add(this);
+}
 
 TransferWatchdog::~TransferWatchdog() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
+  WatchdogThread::instance().remove(this);
   if (fd_ >= 0) ::close(fd_);
 }
 
@@ -43,9 +97,9 @@ void TransferWatchdog::setPhaseDeadline(SteadyClock::time_point until) {
     earlier = until < phaseDeadline_;
     phaseDeadline_ = until;
   }
-  // Called for every piece of a body; a later deadline needs no wake-up, since the watchdog
-  // re-reads it whenever it wakes.
-  if (earlier) wake_.notify_all();
+  // Called for every piece of a body; a later deadline needs no wake-up, since the thread
+  // re-reads it whenever it wakes. (Poked outside our lock: the thread takes its lock first.)
+  if (earlier) WatchdogThread::instance().poke();
 }
 
 TransferWatchdog::Cause TransferWatchdog::abortCause() const {
@@ -58,22 +112,17 @@ void TransferWatchdog::abortLocked(Cause cause) {
   if (fd_ >= 0) ::shutdown(fd_, SHUT_RDWR);
 }
 
-void TransferWatchdog::run() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_ && cause_ == Cause::kNone) {
-    const auto wakeAt =
-        std::min({SteadyClock::now() + kCheckInterval, phaseDeadline_, totalDeadline_});
-    wake_.wait_until(lock, wakeAt);
-    if (stopping_) break;
-    const auto now = SteadyClock::now();
-    if (isCancelled_ && isCancelled_()) {
-      abortLocked(Cause::kCancelled);
-    } else if (now >= totalDeadline_) {
-      abortLocked(Cause::kTotalDeadline);
-    } else if (now >= phaseDeadline_) {
-      abortLocked(Cause::kPhaseDeadline);
-    }
+SteadyClock::time_point TransferWatchdog::check(SteadyClock::time_point now) {
+  std::lock_guard lock(mutex_);
+  if (cause_ != Cause::kNone) return SteadyClock::time_point::max();
+  if (isCancelled_ && isCancelled_()) {
+    abortLocked(Cause::kCancelled);
+  } else if (now >= totalDeadline_) {
+    abortLocked(Cause::kTotalDeadline);
+  } else if (now >= phaseDeadline_) {
+    abortLocked(Cause::kPhaseDeadline);
   }
+  return cause_ != Cause::kNone ? SteadyClock::time_point::max() : std::min(phaseDeadline_, totalDeadline_);
 }
 
 }  // namespace hamhub::host

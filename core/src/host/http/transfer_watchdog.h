@@ -1,8 +1,6 @@
 #pragma once
 
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 
 #include "host/http/cancellable_wait.h"
 
@@ -16,12 +14,17 @@ namespace hamhub::host {
 /// the whole request, and Poco's TLS layer retries reads so that one timeout can last several
 /// times its value. Shutting the socket down wakes any blocked connect, read or write at once;
 /// the blocked call then fails and `abortCause` says why.
+///
+/// Every watchdog of the process is looked after by one shared thread (started at the first
+/// transfer): a thread per request cost more than a conditional request itself, mostly in the
+/// kernel (each exiting thread's stack is released with a TLB shootdown across CPUs).
 class TransferWatchdog {
  public:
   enum class Cause { kNone, kCancelled, kTotalDeadline, kPhaseDeadline };
 
-  /// @param isCancelled asked from the watchdog's thread every few milliseconds; may be empty.
+  /// @param isCancelled asked from the shared watchdog thread every few milliseconds; may be empty.
   TransferWatchdog(CancelHook isCancelled, SteadyClock::time_point totalDeadline);
+  /// Returns once the shared thread no longer looks at this watchdog.
   ~TransferWatchdog();
 
   TransferWatchdog(const TransferWatchdog&) = delete;
@@ -37,18 +40,18 @@ class TransferWatchdog {
   Cause abortCause() const;
 
  private:
-  void run();
+  friend class WatchdogThread;
+
+  // Called by the shared thread: aborts the transfer if it is due, and says when to look again.
+  SteadyClock::time_point check(SteadyClock::time_point now);
   void abortLocked(Cause cause);
 
   const CancelHook isCancelled_;
   const SteadyClock::time_point totalDeadline_;
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
   SteadyClock::time_point phaseDeadline_ = SteadyClock::time_point::max();
   int fd_ = -1;
-  bool stopping_ = false;
   Cause cause_ = Cause::kNone;
-  std::thread thread_;  // last: starts after every member it reads is initialised
 };
 
 }  // namespace hamhub::host
