@@ -125,6 +125,10 @@ int measure(const fs::path& file) {
   char pattern[] = "/tmp/hamhub-tabular-bench-XXXXXX";
   const fs::path dir = mkdtemp(pattern);
   int exitCode = 1;
+  std::chrono::steady_clock::time_point started;
+  double seconds = 0;
+  bool succeeded = false;
+  std::int64_t added = 0;
   {
     auto store = host::Store::open("sqlite:hub.db", dir);
     if (!store) {
@@ -151,17 +155,21 @@ int measure(const fs::path& file) {
                                                "bench", "options", issues));
     host::HarvestRunner runner(**store, registry, normaliser, catalog, host::makeHttpClientFactory(0), 3600);
     std::atomic<bool> stop{false};
-    const auto started = std::chrono::steady_clock::now();
+    started = std::chrono::steady_clock::now();
     const host::HarvestSummary summary = runner.run(source, stop);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    if (summary.status == host::RunStatus::Success) {
-      std::cout << summary.counts.added << " " << seconds << " " << usage.ru_maxrss / 1024 << "\n";
-      exitCode = 0;
-    } else {
-      std::cerr << summary.error << "\n";
-    }
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    succeeded = summary.status == host::RunStatus::Success;
+    added = summary.counts.added;
+    if (!succeeded) std::cerr << summary.error << "\n";
+  }
+  // Closing the store checkpoints what the harvest's one transaction left in the WAL into the
+  // database file and syncs it: part of what a user waits for, so it is timed too.
+  const double closedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  if (succeeded) {
+    std::cout << added << " " << seconds << " " << closedSeconds << " " << usage.ru_maxrss / 1024 << "\n";
+    exitCode = 0;
   }
   fs::remove_all(dir);
   return exitCode;
@@ -169,7 +177,8 @@ int measure(const fs::path& file) {
 
 struct Figures {
   long rows = 0;
-  double seconds = 0;
+  double seconds = 0;        // until the harvest committed
+  double closedSeconds = 0;  // until the store was closed (WAL checkpointed and synced)
   long rssMb = 0;
 };
 
@@ -198,7 +207,8 @@ bool runChild(const fs::path& self, const fs::path& file, Figures& figures) {
   while (!out.empty() && out.back() == '\n') out.pop_back();
   const std::size_t lastLine = out.find_last_of('\n');
   const std::string figuresLine = lastLine == std::string::npos ? out : out.substr(lastLine + 1);
-  return std::sscanf(figuresLine.c_str(), "%ld %lf %ld", &figures.rows, &figures.seconds, &figures.rssMb) == 3;
+  return std::sscanf(figuresLine.c_str(), "%ld %lf %lf %ld", &figures.rows, &figures.seconds, &figures.closedSeconds,
+                     &figures.rssMb) == 4;
 }
 
 void report(const char* what, const Figures& f, double rowsPerRecord, double target) {
@@ -207,6 +217,8 @@ void report(const char* what, const Figures& f, double rowsPerRecord, double tar
   std::printf("  %-34s %8.0f rows  %6.2f s  %9.0f rows/s (target %.0f: %s)  peak RSS %4ld MB (target < %ld: %s)\n",
               what, rows, f.seconds, rate, target, rate >= target ? "met" : "MISSED", f.rssMb, kRssTargetMb,
               f.rssMb < kRssTargetMb ? "met" : "MISSED");
+  std::printf("  %-34s %8s       %6.2f s  %9.0f rows/s with the store closed (WAL checkpointed and synced)\n", "",
+              "", f.closedSeconds, rows / f.closedSeconds);
 }
 
 }  // namespace
