@@ -60,6 +60,33 @@ TEST_F(JsonTest, decodesEscapesAndSurrogatePairs) {
   EXPECT_EQ(a[3].asString(), "\xef\xbf\xbdx");  // a lone high surrogate becomes U+FFFD
 }
 
+// The parser and the writer scan strings eight bytes at a time: a byte that needs escaping must
+// be found at every offset, whatever surrounds it, in whole and in chunked input.
+TEST_F(JsonTest, findsBytesThatNeedEscapingAtEveryOffset) {
+  const std::string specials = std::string("\"\\\n\x01\x1f", 5);
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char special : specials) {
+        // Neighbours that must not be mistaken for specials: UTF-8 bytes, DEL, space, '!'.
+        std::string text(length, 'a');
+        for (std::size_t k = 0; k < length; k += 3) text[k] = "\xc3\x7f !"[k % 4];
+        text[at] = special;
+        const std::string json = toJson(JsonValue(text));
+        for (const char c : json) ASSERT_GE(static_cast<unsigned char>(c), 0x20) << "raw control byte in " << json;
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, json.size()}) {
+          EventLog events;
+          JsonPushParser parser(events);
+          for (std::size_t from = 0; from < json.size(); from += chunk) {
+            ASSERT_TRUE(parser.feed(std::string_view(json).substr(from, chunk)).isOk());
+          }
+          ASSERT_TRUE(parser.finish().isOk());
+          ASSERT_EQ(events.log, "s:" + text + "|") << "length " << length << ", special at " << at;
+        }
+      }
+    }
+  }
+}
+
 TEST_F(JsonTest, reportsLineAndColumnOfSyntaxErrors) {
   auto v = parseJson("{\n  \"a\": 1,\n  \"b\" 2\n}");
   ASSERT_FALSE(v.isOk());

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "hamhub/json.h"
+#include "json_scan.h"
 
 namespace hamhub {
 
@@ -285,12 +286,7 @@ Status JsonPushParser::Impl::feed(std::string_view chunk) {
     const char c = data[i];
     switch (state_) {
       case State::String: {
-        std::size_t j = i;
-        while (j < n) {
-          const auto ch = static_cast<unsigned char>(data[j]);
-          if (ch == '"' || ch == '\\' || ch < 0x20) break;
-          ++j;
-        }
+        const std::size_t j = i + detail::findJsonSpecial(data + i, n - i);
         if (j > i) {
           flushSurrogate();
           if (buffer_.empty() && j < n && data[j] == '"') {

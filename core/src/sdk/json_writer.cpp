@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "hamhub/json.h"
+#include "json_scan.h"
 
 namespace hamhub {
 
@@ -9,9 +10,9 @@ void appendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t run = 0;  // start of the current run of bytes that need no escaping
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = detail::findJsonSpecial(s.data(), s.size()); i < s.size();
+       i = run + detail::findJsonSpecial(s.data() + run, s.size() - run)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
