@@ -4,7 +4,7 @@
 # harvested by ref_harvest.py (requests + sqlite3, 8 threads) and by `hamhub harvest --all` into a
 # fresh SQLite store. Then a second hamhub harvest of the unchanged sites, and one 50 MB feed alone.
 #
-#   bash tests/bench/jdih_harvest_bench.sh [BUILD_DIR] [SITES] [DOCS]
+#   bash tests/bench/jdih_harvest_bench.sh [BUILD_DIR] [SITES] [DOCS]     (HAMHUB_BENCH_PORT, default 18080)
 #
 # Needs: nginx-light, python3-requests, time (Debian packages; `bash .ci/dev.sh bench` installs them).
 set -euo pipefail
@@ -16,7 +16,12 @@ docs=${3:-400}
 shared=$(cd "$repo/../shared/bench" && pwd)
 hamhub=$build/bin/hamhub
 python=/usr/bin/python3   # Debian's, which has python3-requests
-port=18080
+port=${HAMHUB_BENCH_PORT:-18080}
+# Another server on the port would answer instead of ours, with other feeds (or none).
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "jdih_harvest_bench: port $port is already in use; stop what listens there or set HAMHUB_BENCH_PORT" >&2
+  exit 1
+fi
 work=$(mktemp -d /tmp/hamhub-bench-XXXXXX)
 chmod 755 "$work"  # nginx workers run as nobody
 nginx_pid=
