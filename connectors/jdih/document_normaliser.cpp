@@ -18,6 +18,8 @@ namespace {
 // Same bounds as dates.cpp: a "tahun" outside them is a typo, not a year.
 constexpr std::int64_t kMinYear = 1000;
 constexpr std::int64_t kMaxYear = 2999;
+// A normalised JDIHN document is about a kilobyte: room for it up front, not grown in steps.
+constexpr std::size_t kTypicalPayloadBytes = 1536;
 
 // The first of `names` that has a non-blank value, as text.
 std::string text(const JsonValue& fields, std::initializer_list<const char*> names) {
@@ -136,6 +138,7 @@ NormalisedDocument normaliseDocument(const JsonValue& fields, const JsonValue& r
   const std::string fileUrl = text(fields, {"urlDownload"});
 
   JsonWriter w;
+  w.reserve(kTypicalPayloadBytes);
   w.beginObject();
   putText(w, "id_data", out.key);
   putText(w, "document_type",
