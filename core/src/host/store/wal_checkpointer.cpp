@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 namespace hamhub::host {
@@ -14,10 +16,13 @@ constexpr int kCheckpointPages = 1000;
 constexpr int kRestartPages = 16 * kCheckpointPages;
 // How long a RESTART checkpoint waits for a gap between commits.
 constexpr int kRestartWaitMs = 10000;
+// A checkpoint at least this often, poked or not.
+constexpr std::chrono::seconds kInterval{60};
 
 }  // namespace
 
-WalCheckpointer::WalCheckpointer(const std::filesystem::path& database) {
+WalCheckpointer::WalCheckpointer(const std::filesystem::path& database)
+    : task_(kInterval, std::chrono::seconds(0), [this] { checkpoint(); }) {
   const int rc = sqlite3_open_v2(database.c_str(), &own_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     // The writer's auto-checkpoint stays in place: slower under load, never wrong.
@@ -31,17 +36,12 @@ WalCheckpointer::WalCheckpointer(const std::filesystem::path& database) {
   // a checkpoint is a silent no-op.
   sqlite3_exec(own_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
   sqlite3_busy_timeout(own_, kRestartWaitMs);
-  thread_ = std::thread([this] { run(); });
+  task_.start(false);
 }
 
 WalCheckpointer::~WalCheckpointer() {
   if (writer_ != nullptr) sqlite3_wal_autocheckpoint(writer_, kCheckpointPages);
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  task_.stop();
   sqlite3_close(own_);
 }
 
@@ -53,32 +53,18 @@ void WalCheckpointer::attach(sqlite3* writer) {
 
 int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages) {
   if (walPages < kCheckpointPages) return SQLITE_OK;
-  auto* checkpointer = static_cast<WalCheckpointer*>(self);
-  {
-    std::lock_guard lock(checkpointer->mutex_);
-    checkpointer->due_ = true;
-  }
-  checkpointer->wake_.notify_one();
+  static_cast<WalCheckpointer*>(self)->task_.poke();
   return SQLITE_OK;
 }
 
-void WalCheckpointer::run() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    wake_.wait(lock, [this] { return due_ || stopping_; });
-    if (stopping_) return;
-    due_ = false;
-    lock.unlock();
-    int walPages = 0;
-    // SQLITE_BUSY (another process is checkpointing) is fine: that one does the work.
-    int rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, nullptr);
-    if (rc == SQLITE_OK && walPages >= kRestartPages) {
-      rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
-      if (rc == SQLITE_OK) walPages = 0;
-    }
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("store: WAL checkpoint failed: {}", sqlite3_errmsg(own_));
-    lock.lock();
+void WalCheckpointer::checkpoint() {
+  int walPages = 0;
+  // SQLITE_BUSY (another process is checkpointing) is fine: that one does the work.
+  int rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, nullptr);
+  if (rc == SQLITE_OK && walPages >= kRestartPages) {
+    rc = sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
   }
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("store: WAL checkpoint failed: {}", sqlite3_errmsg(own_));
 }
 
 }  // namespace hamhub::host

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <condition_variable>
 #include <filesystem>
-#include <mutex>
-#include <thread>
+
+#include "host/schedule/periodic_task.h"
 
 struct sqlite3;
 
@@ -34,16 +33,11 @@ class WalCheckpointer {
 
  private:
   static int onCommit(void* self, sqlite3* db, const char* schema, int walPages);
-  void run();
+  void checkpoint();
 
   sqlite3* own_ = nullptr;
   sqlite3* writer_ = nullptr;
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool due_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;  // poked by commits; also runs now and then on its own (another process's WAL)
 };
 
 }  // namespace hamhub::host
