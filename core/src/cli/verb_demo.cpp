@@ -128,7 +128,11 @@ int runDemo(const Invocation& inv) {
   std::cout << "  laporan / report for the Kanwil: " << report << " (also --format html|csv)\n";
 
   const std::string url = "http://" + settings.listen + "/";
-  heading("Dashboard: " + url);
+  if (inv.has("no-serve")) {
+    heading("Dashboard: not started (--no-serve); run hamhub --config " + *base.configFile + " serve, then open " + url);
+  } else {
+    heading("Dashboard: " + url);
+  }
   std::cout << "   viewer token (Kanwil Sumsel, read only): " << settings.tokens.viewer
             << "\n   operator token (Kanwil Sumsel, may acknowledge alerts): " << settings.tokens.operatorToken
             << "\n   the same from the command line: hamhub --config " << *base.configFile << " alerts | sources | report --region 16"
