@@ -6,20 +6,14 @@
 #include "host/alerts/alert_evaluator.h"
 #include "host/alerts/rule_context.h"
 #include "support/temp_dir.h"
+#include "support/test_subjects.h"
 
 namespace hamhub::host {
 namespace {
 
 using std::chrono::sys_days;
 
-Subject subject(std::string id, std::string name, SubjectKind kind) {
-  Subject s;
-  s.id = std::move(id);
-  s.name = std::move(name);
-  s.kind = kind;
-  s.province = "16";
-  return s;
-}
+using test::testSubject;
 
 sys_days day(const char* iso) { return *parseDay(iso); }
 TimePoint at(const char* iso) { return *parseUtc(iso); }
@@ -91,9 +85,9 @@ class AlertRulesTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
   std::optional<TimeZone> zone_;
   AlertRules rules_;
-  std::vector<Subject> subjects_ = {subject("16", "Sumatera Selatan", SubjectKind::Province),
-                                    subject("16.10", "Kabupaten Ogan Ilir", SubjectKind::KabKota),
-                                    subject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota)};
+  std::vector<Subject> subjects_ = {testSubject("16", "Sumatera Selatan", SubjectKind::Province),
+                                    testSubject("16.10", "Kabupaten Ogan Ilir", SubjectKind::KabKota),
+                                    testSubject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota)};
 };
 
 TEST_F(AlertRulesTest, kkphamWarnsBeforeTheDeadlineAndIsCriticalAfterIt) {

@@ -2,18 +2,12 @@
 
 #include "host/overview/region_overview.h"
 #include "support/temp_dir.h"
+#include "support/test_subjects.h"
 
 namespace hamhub::host {
 namespace {
 
-Subject subject(std::string id, std::string name, SubjectKind kind, std::string province) {
-  Subject s;
-  s.id = std::move(id);
-  s.name = std::move(name);
-  s.kind = kind;
-  s.province = std::move(province);
-  return s;
-}
+using test::testSubject;
 
 ScoreRow score(std::string subject, std::string period, double total, std::string predicate, double completeness,
                std::string missing) {
@@ -40,11 +34,11 @@ TEST(RegionOverview, readsEachSubjectsNewestScoreWithMissingItemsAndAlerts) {
   auto opened = Store::open("sqlite:hub.db", dir.path());
   ASSERT_TRUE(opened.isOk()) << opened.status().message();
   Store& store = **opened;
-  const std::vector<Subject> catalogue = {subject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
-                                          subject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
-                                          subject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
-                                          subject("31", "DKI Jakarta", SubjectKind::Province, "31"),
-                                          subject("31.71", "Kota Jakarta Pusat", SubjectKind::KabKota, "31")};
+  const std::vector<Subject> catalogue = {testSubject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
+                                          testSubject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
+                                          testSubject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
+                                          testSubject("31", "DKI Jakarta", SubjectKind::Province, "31"),
+                                          testSubject("31.71", "Kota Jakarta Pusat", SubjectKind::KabKota, "31")};
   ASSERT_TRUE(store.upsertSubjects(catalogue));
   ASSERT_TRUE(store.insertScores({score("16.10", "2023", 60, "", 0.5, R"("6.P")"),
                                   score("16.10", "2024", 70, "cukup", 0.8, R"("6.P")"),

@@ -4,7 +4,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "host/store/store.h"
 #include "host/store/store_url.h"
@@ -119,6 +122,37 @@ TEST_F(StoreOpenTest, saysWhenTheSqliteDirectoryCannotBeCreated) {
   EXPECT_EQ(store.status().reason(), "store");
   EXPECT_THAT(store.status().message(), HasSubstr("cannot create directory"));
   EXPECT_THAT(store.status().message(), HasSubstr("not-a-dir/var"));
+}
+
+// The writer's own auto-checkpoint is replaced by a checkpoint thread: what the harvests commit
+// must reach the database file while the store is open, not only when it closes.
+TEST_F(StoreOpenTest, checkpointsTheWalIntoTheDatabaseFileWhileOpen) {
+  auto store = Store::open("sqlite:hamhub.db", dir_.path());
+  ASSERT_TRUE(store.isOk()) << store.status().message();
+  auto run = (*store)->beginRun("big");
+  ASSERT_TRUE(run.isOk());
+  const std::string payload(16 * 1024, 'x');
+  for (int b = 0; b < 40; ++b) {  // 40 commits of 1 MiB: some 2,600 WAL pages of 16 KiB in all
+    Batch batch;
+    batch.source = "big";
+    batch.runId = *run;
+    batch.fetchedAt = std::chrono::system_clock::now();
+    for (int k = 0; k < 64; ++k) {
+      StoredRecordWrite w;
+      w.record.kind = "k";
+      w.record.key = std::to_string(b) + "-" + std::to_string(k);
+      w.record.payload = payload;
+      w.contentHash = "h";
+      w.isNew = true;
+      batch.writes.push_back(std::move(w));
+    }
+    ASSERT_TRUE((*store)->commitBatch(batch).isOk());
+  }
+  const auto file = dir_.path() / "hamhub.db";
+  for (int i = 0; i < 100 && std::filesystem::file_size(file) < 20u * 1024 * 1024; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_GE(std::filesystem::file_size(file), 20u * 1024 * 1024) << "the WAL was not checkpointed";
 }
 
 TEST_F(StoreOpenTest, createsAMissingSqliteDirectory) {

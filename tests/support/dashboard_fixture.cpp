@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "hamhub/json.h"
+#include "support/test_subjects.h"
 
 namespace hamhub::test {
 
@@ -14,15 +15,7 @@ using host::HealthState;
 using host::Subject;
 using host::SubjectKind;
 
-Subject subject(std::string id, std::string name, SubjectKind kind, std::string province) {
-  Subject s;
-  s.id = std::move(id);
-  s.name = std::move(name);
-  s.kind = kind;
-  s.province = std::move(province);
-  s.parent = s.id == s.province ? "" : s.province;
-  return s;
-}
+using test::testSubject;
 
 struct ScoreSeed {
   const char* subject;
@@ -159,12 +152,12 @@ Status writeFile(const std::filesystem::path& path, const JsonValue& content) {
 }  // namespace
 
 std::vector<Subject> dashboardSubjects() {
-  return {subject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
-          subject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
-          subject("16.72", "Kota Pagar Alam", SubjectKind::KabKota, "16"),
-          subject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota, "16"),
-          subject("31", "DKI Jakarta", SubjectKind::Province, "31"),
-          subject("31.71", "Kota Administrasi Jakarta Selatan", SubjectKind::KabKota, "31")};
+  return {testSubject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
+          testSubject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
+          testSubject("16.72", "Kota Pagar Alam", SubjectKind::KabKota, "16"),
+          testSubject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota, "16"),
+          testSubject("31", "DKI Jakarta", SubjectKind::Province, "31"),
+          testSubject("31.71", "Kota Administrasi Jakarta Selatan", SubjectKind::KabKota, "31")};
 }
 
 std::vector<host::SourceConfig> dashboardSources() {

@@ -16,8 +16,9 @@ namespace hamhub::host {
 /// the blocked call then fails and `abortCause` says why.
 ///
 /// Every watchdog of the process is looked after by one shared thread (started at the first
-/// transfer): a thread per request cost more than a conditional request itself, mostly in the
-/// kernel (each exiting thread's stack is released with a TLB shootdown across CPUs).
+/// transfer). With a thread per request, a repeat harvest of 500 unchanged sites spent most of its
+/// time in the kernel (each exiting thread's stack is released with a TLB shootdown across CPUs);
+/// one shared thread took it from about 0.45 s to 0.35 s on a 2-core VM.
 class TransferWatchdog {
  public:
   enum class Cause { kNone, kCancelled, kTotalDeadline, kPhaseDeadline };

@@ -191,12 +191,12 @@ class Store {
  private:
   Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
 
-  // Runs fn on the connection under the mutex, reconnecting first if the connection was lost, and
-  // turns any exception into a store error naming `operation`.
   Status validateBatch(const Batch& batch) const;
   // Writes one batch's rows inside the caller's transaction; throws Poco exceptions.
   void writeBatch(Poco::Data::Session& session, const Batch& batch);
 
+  // Runs fn on the connection under the mutex, reconnecting first if the connection was lost, and
+  // turns any exception into a store error naming `operation`.
   Status withSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
   // The same with mutex_ already held by the caller.
   Status onSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
