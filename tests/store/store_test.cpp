@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -124,6 +125,43 @@ TEST_P(StoreTest, appliesMigrationsOnceAndReopensIdempotently) {
   ASSERT_TRUE(sources.isOk()) << sources.status().message();
   ASSERT_EQ(sources->size(), 1u);
   EXPECT_EQ(sources->front().subjects, std::vector<std::string>{"16.72"});
+}
+
+TEST_P(StoreTest, movesFindingsOfAnOlderStoreOntoTheirDocuments) {
+  // A store at schema 6, findings still in their own table, built from the migrations themselves.
+  if (GetParam() == Backend::Sqlite) std::filesystem::create_directories(dir_.path() / "var");
+  for (const Migration& m : migrations()) {
+    if (m.version > 6) break;
+    const Dialect& dialect = Dialect::of(GetParam());
+    if (m.version == 1) {
+      exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    }
+    for (const std::string_view statement : m.statements) {
+      if (dialect.runsHere(statement)) exec(dialect.ddl(statement));
+    }
+    exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (" + std::to_string(m.version) +
+         ", 'old', '2026-01-01T00:00:00Z')");
+  }
+  exec("INSERT INTO records (source, kind, natural_key, content_hash, payload, fetched_at, first_run, changed_run) "
+       "VALUES ('s', 'jdih.document', '1', 'h', '{}', '2026-01-01T00:00:00Z', 1, 1), "
+       "('s', 'jdih.document', '2', 'h', '{}', '2026-01-01T00:00:00Z', 1, 1)");
+  exec("INSERT INTO documents (source, natural_key, record_kind, title, missing_count) "
+       "VALUES ('s', '1', 'jdih.document', 'Perda 1', 2), ('s', '2', 'jdih.document', 'Perda 2', 0)");
+  exec("INSERT INTO document_findings (source, natural_key, field, field_name, run_id) "
+       "VALUES ('s', '1', 'abstract', 'Abstrak', 1), ('s', '1', 'subjects', 'Subjek', 1)");
+
+  auto store = open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->schemaVersion(), latestSchemaVersion());
+  auto docs = store->documents({});
+  ASSERT_TRUE(docs.isOk()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 2u);
+  const auto& first = (*docs)[0].document.key == "1" ? (*docs)[0] : (*docs)[1];
+  const auto& second = (*docs)[0].document.key == "1" ? (*docs)[1] : (*docs)[0];
+  using Missing = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(first.document.missing, (Missing{{"abstract", "Abstrak"}, {"subjects", "Subjek"}}));
+  EXPECT_TRUE(second.document.missing.empty());
+  EXPECT_EQ(query("SELECT COUNT(*) FROM document_findings WHERE natural_key = '1'"), "2");
 }
 
 TEST_P(StoreTest, refusesSchemaNewerThanThisBuildKnows) {
@@ -245,7 +283,7 @@ TEST_P(StoreTest, commitsBatchAndCursorTogether) {
 }
 
 DocumentWrite document(std::string key, std::string status, std::string promulgated,
-                       std::vector<std::pair<std::string, std::string>> missing, bool isNew = true) {
+                       std::vector<std::pair<std::string, std::string>> missing) {
   DocumentWrite d;
   d.key = std::move(key);
   d.recordKind = "jdih.document";
@@ -258,7 +296,6 @@ DocumentWrite document(std::string key, std::string status, std::string promulga
   d.promulgatedOn = std::move(promulgated);
   d.rulesVersion = "jdih-metadata@8/2019";
   d.missing = std::move(missing);
-  d.isNew = isNew;
   return d;
 }
 
@@ -285,7 +322,11 @@ TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransacti
   DocumentQuery revoked;
   revoked.status = "dicabut";
   ASSERT_EQ(store->documents(revoked)->size(), 1u);
-  EXPECT_EQ(store->documents(revoked)->front().document.missing[0].second, "Tanggal penetapan");
+  EXPECT_EQ(store->documents(revoked)->front().document.missing[1].second, "Tanggal penetapan");  // rules order
+  // SQL readers see one row per (document, field), in the rules' order.
+  EXPECT_EQ(query("SELECT COUNT(*) FROM document_findings"), "3");
+  EXPECT_EQ(query("SELECT field_name FROM document_findings WHERE natural_key = '2' AND field = 'enacted_on'"),
+            "Tanggal penetapan");
   DocumentQuery province;  // what a Kanwil token's listing asks for: its province's subjects
   province.subjectsIn = {"16.71", "16.72"};
   EXPECT_EQ(store->documents(province)->size(), 3u);
@@ -304,10 +345,11 @@ TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransacti
   auto second = store->beginRun("jdih-16-72");
   Batch b2 = batchFor("jdih-16-72", *second);
   b2.writes = {write("jdih.document", "2", "h2b")};
-  b2.documents = {document("2", "berlaku", "2023-01-05", {}, false)};
+  b2.documents = {document("2", "berlaku", "2023-01-05", {})};
   b2.withdrawals = {{"jdih.document", "3"}};
   ASSERT_TRUE(store->commitBatch(b2).isOk());
   EXPECT_EQ(store->documents(missing)->size(), 0u);
+  EXPECT_EQ(query("SELECT COUNT(*) FROM document_findings WHERE natural_key = '2'"), "0");
   EXPECT_EQ(store->documentFigures()->front().documents, 2);
   EXPECT_EQ(store->documentFigures()->front().complete, 2);
   DocumentQuery all;

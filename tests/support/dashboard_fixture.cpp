@@ -138,7 +138,6 @@ host::DocumentWrite document(const std::string& key, const std::string& promulga
   d.promulgatedOn = promulgated;
   d.rulesVersion = "jdih-metadata@8/2019";
   if (!complete) d.missing = {{"subjek", "Subjek"}, {"tanggal_penetapan", "Tanggal penetapan"}};
-  d.isNew = true;
   return d;
 }
 

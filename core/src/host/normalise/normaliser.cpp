@@ -51,7 +51,6 @@ std::optional<DocumentWrite> Normaliser::project(const StoredRecordWrite& write)
   DocumentWrite d;
   d.key = record.key;
   d.recordKind = record.kind;
-  d.isNew = write.isNew;
   d.subject = record.subject;
   d.documentType = p.text("document_type");
   d.jenis = p.text("jenis");

@@ -72,6 +72,19 @@ std::string Dialect::ddl(std::string_view text) const {
   return out;
 }
 
+bool Dialect::runsHere(std::string_view statement) const {
+  const auto start = statement.find_first_not_of(" \t\n");
+  if (start == std::string_view::npos) return true;
+  statement.remove_prefix(start);
+  const auto only = [&](std::string_view tag) {
+    return statement.substr(0, tag.size()) == tag &&
+           (statement.size() == tag.size() || statement[tag.size()] == '\n' || statement[tag.size()] == ' ');
+  };
+  if (only("-- sqlite")) return backend_ == Backend::Sqlite;
+  if (only("-- postgres")) return backend_ == Backend::Postgres;
+  return true;
+}
+
 void Dialect::begin(Poco::Data::Session& session) const {
   if (backend_ == Backend::Sqlite) {
     // IMMEDIATE takes the write lock up front (waiting up to busy_timeout), instead of failing

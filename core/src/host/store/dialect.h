@@ -26,6 +26,10 @@ class Dialect {
   /// DDL with `{{id}}` expanded to this backend's auto-numbered BIGINT primary key column type.
   std::string ddl(std::string_view text) const;
 
+  /// False for a statement written for the other backend only: one that starts with the comment
+  /// `-- sqlite` or `-- postgres` (after white space).
+  bool runsHere(std::string_view statement) const;
+
   /// Statements run once on every new connection (pragmas, session settings).
   const std::vector<std::string>& sessionSetup() const { return setup_; }
 

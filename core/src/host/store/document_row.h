@@ -18,6 +18,7 @@ struct DocumentRow {
   const DocumentWrite* document;
   Poco::Int64 year;
   Poco::Int64 missingCount;
+  std::string missing;  // the findings as the `missing` column holds them (JSON)
 };
 
 /// The same columns, for the SQLite fast path.
@@ -33,7 +34,8 @@ inline void bindSqlite(SqliteStatement& s, const DocumentRow& row) {
                                &d.issuingBody, &d.subjects, &d.detailUrl, &d.fileUrl, &d.rulesVersion}) {
     s.text(i++, *v);
   }
-  s.integer(i, row.missingCount);
+  s.integer(i++, row.missingCount);
+  s.text(i, row.missing);
 }
 
 }  // namespace hamhub::host
@@ -44,7 +46,7 @@ namespace Poco::Data {
 template <>
 class TypeHandler<hamhub::host::DocumentRow> {
  public:
-  static std::size_t size() { return 20; }
+  static std::size_t size() { return 21; }
 
   template <typename Fn>
   static void each(std::size_t pos, const hamhub::host::DocumentRow& row, Fn&& fn) {
@@ -59,6 +61,7 @@ class TypeHandler<hamhub::host::DocumentRow> {
       fn.string(pos++, *s);
     }
     fn.integer(pos++, row.missingCount);
+    fn.string(pos++, row.missing);
   }
 
   static void bind(std::size_t pos, const hamhub::host::DocumentRow& row, AbstractBinder::Ptr binder,

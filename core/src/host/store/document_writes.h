@@ -9,7 +9,7 @@
 
 namespace hamhub::host {
 
-/// Upserts the batch's documents and replaces their findings. Throws Poco exceptions, like the
+/// Upserts the batch's documents with their findings. Throws Poco exceptions, like the
 /// rest of the store internals; the caller's transaction rolls everything back.
 void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const Batch& batch);
 

@@ -9,7 +9,8 @@
 namespace hamhub::host {
 
 /// One step of the schema. Statements run in order, in one transaction, on either backend (after
-/// Dialect::ddl); a migration, once released, is never edited — a change is a new migration.
+/// Dialect::ddl), except one whose first line is `-- sqlite` or `-- postgres`, which runs only
+/// there; a migration, once released, is never edited — a change is a new migration.
 struct Migration {
   int version;
   std::string_view name;

@@ -4,9 +4,9 @@
 #include <Poco/Data/Statement.h>
 
 #include <limits>
-#include <map>
 #include <unordered_set>
 
+#include "hamhub/json.h"
 #include "host/store/bulk.h"
 #include "host/store/document_row.h"
 #include "host/store/document_writes.h"
@@ -24,7 +24,7 @@ namespace {
 constexpr std::string_view kUpsertDocumentHead =
     "INSERT INTO documents (source, natural_key, record_kind, subject, document_type, jenis, jenis_short, "
     "number, year, title, enacted_on, promulgated_on, status, status_original, issuing_body, subjects, "
-    "detail_url, file_url, rules_version, missing_count)";
+    "detail_url, file_url, rules_version, missing_count, missing)";
 constexpr std::string_view kUpsertDocumentTail =
     "ON CONFLICT (source, natural_key) DO UPDATE SET record_kind = excluded.record_kind, "
     "subject = excluded.subject, document_type = excluded.document_type, jenis = excluded.jenis, "
@@ -33,9 +33,37 @@ constexpr std::string_view kUpsertDocumentTail =
     "status = excluded.status, status_original = excluded.status_original, "
     "issuing_body = excluded.issuing_body, subjects = excluded.subjects, detail_url = excluded.detail_url, "
     "file_url = excluded.file_url, rules_version = excluded.rules_version, "
-    "missing_count = excluded.missing_count";
+    "missing_count = excluded.missing_count, missing = excluded.missing";
 
-using FindingRow = Poco::Tuple<std::string, std::string, std::string, std::string, Poco::Int64>;
+// The `missing` column: [{"field": path, "name": display name}, …] in the rules' order.
+std::string missingJson(const DocumentWrite& d) {
+  if (d.missing.empty()) return "[]";
+  std::string out = "[";
+  for (const auto& [field, name] : d.missing) {
+    if (out.size() > 1) out += ',';
+    out += "{\"field\":";
+    appendJsonString(out, field);
+    out += ",\"name\":";
+    appendJsonString(out, name);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+// A stored `missing` column back into (field, name) pairs; anything unreadable is skipped (the
+// column is only ever written above, or by migration 7 from the same data).
+void readMissing(std::string_view text, DocumentWrite& d) {
+  if (text.size() <= 2) return;
+  auto parsed = parseJson(text);
+  if (!parsed.isOk() || !parsed->isArray()) return;
+  for (const JsonValue& finding : parsed->asArray()) {
+    const JsonValue* field = finding.find("field");
+    const JsonValue* name = finding.find("name");
+    if (field == nullptr || !field->isString()) continue;
+    d.missing.emplace_back(field->asString(), name != nullptr && name->isString() ? name->asString() : field->asString());
+  }
+}
 
 }  // namespace
 
@@ -44,47 +72,15 @@ void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const 
   // The last version wins when a batch names a document twice (one statement may not update a row
   // twice on PostgreSQL).
   std::vector<DocumentRow> rows;
-  std::vector<const DocumentWrite*> stale;  // earlier versions' findings to clear
+  rows.reserve(batch.documents.size());
   std::unordered_set<std::string_view> seen;
   for (auto it = batch.documents.rbegin(); it != batch.documents.rend(); ++it) {
     if (!seen.insert(it->key).second) continue;
-    rows.push_back(DocumentRow{&batch.source, &*it, it->year, static_cast<Poco::Int64>(it->missing.size())});
-    if (!it->isNew) stale.push_back(&*it);
+    rows.push_back(DocumentRow{&batch.source, &*it, it->year, static_cast<Poco::Int64>(it->missing.size()),
+                               missingJson(*it)});
   }
   writeRowsFast(session, dialect, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
-            rows);
-  forChunks(stale.size(), rowsPerStatement(1), [&](std::size_t begin, std::size_t end) {
-    Poco::Data::Statement del(session);
-    del << dialect.sql("DELETE FROM document_findings WHERE source = ? AND natural_key IN " +
-                       placeholderRow(end - begin)),
-        useRef(batch.source);
-    for (std::size_t i = begin; i < end; ++i) del, useRef(stale[i]->key);
-    del.execute();
-  });
-  constexpr std::string_view kInsertFinding =
-      "INSERT INTO document_findings (source, natural_key, field, field_name, run_id)";
-  if (dialect.backend() == Backend::Sqlite) {
-    // A first harvest writes a finding for most documents: the fast path, bound from the batch.
-    SqliteStatement insert(session, std::string(kInsertFinding) + " VALUES (?, ?, ?, ?, ?)");
-    for (const DocumentRow& row : rows) {
-      for (const auto& [field, name] : row.document->missing) {
-        insert.text(1, batch.source);
-        insert.text(2, row.document->key);
-        insert.text(3, field);
-        insert.text(4, name);
-        insert.integer(5, batch.runId);
-        insert.step();
-      }
-    }
-    return;
-  }
-  std::vector<FindingRow> findings;
-  for (const DocumentRow& row : rows) {
-    for (const auto& [field, name] : row.document->missing) {
-      findings.emplace_back(batch.source, row.document->key, field, name, batch.runId);
-    }
-  }
-  writeRows(session, dialect, kInsertFinding, "", 5, findings);
+                rows);
 }
 
 Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
@@ -93,7 +89,7 @@ Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
     std::string sql =
         "SELECT d.source, d.natural_key, d.record_kind, d.subject, d.document_type, d.jenis, d.jenis_short, "
         "d.number, d.year, d.title, d.enacted_on, d.promulgated_on, d.status, d.status_original, "
-        "d.issuing_body, d.subjects, d.detail_url, d.file_url, d.rules_version, "
+        "d.issuing_body, d.subjects, d.detail_url, d.file_url, d.rules_version, d.missing, "
         "CASE WHEN r.withdrawn_run IS NULL THEN 0 ELSE 1 END "
         "FROM documents d JOIN records r ON r.source = d.source AND r.kind = d.record_kind "
         "AND r.natural_key = d.natural_key";
@@ -121,7 +117,7 @@ Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
     Poco::Int64 limit = query.limit > 0 ? query.limit : std::numeric_limits<Poco::Int64>::max();
     Poco::Int64 offset = query.offset > 0 ? query.offset : 0;
 
-    std::vector<std::string> c[18];
+    std::vector<std::string> c[19];
     std::vector<Poco::Int64> years, withdrawn;
     Poco::Data::Statement select(session);
     select << dialect_.sql(sql);
@@ -129,7 +125,7 @@ Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
     select, use(limit), use(offset);
     select, into(c[0]), into(c[1]), into(c[2]), into(c[3]), into(c[4]), into(c[5]), into(c[6]), into(c[7]),
         into(years), into(c[8]), into(c[9]), into(c[10]), into(c[11]), into(c[12]), into(c[13]), into(c[14]),
-        into(c[15]), into(c[16]), into(c[17]), into(withdrawn);
+        into(c[15]), into(c[16]), into(c[17]), into(c[18]), into(withdrawn);
     select.execute();
 
     out.resize(c[0].size());
@@ -155,28 +151,8 @@ Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
       d.detailUrl = std::move(c[15][i]);
       d.fileUrl = std::move(c[16][i]);
       d.rulesVersion = std::move(c[17][i]);
+      readMissing(c[18][i], d);
       v.withdrawn = withdrawn[i] != 0;
-    }
-    if (out.empty()) return Status::ok();
-    // Findings for the listed documents, by source (one query per source keeps the IN list short).
-    std::map<std::pair<std::string, std::string>, DocumentView*> bySourceKey;
-    for (auto& v : out) bySourceKey[{v.source, v.document.key}] = &v;
-    std::vector<std::string> fs, fk, ff, fn;
-    std::string findingsSql = "SELECT source, natural_key, field, field_name FROM document_findings";
-    std::vector<std::string> findingParams;
-    if (query.source) {
-      findingsSql += " WHERE source = ?";
-      findingParams.push_back(*query.source);
-    }
-    findingsSql += " ORDER BY source, natural_key, field";
-    Poco::Data::Statement findings(session);
-    findings << dialect_.sql(findingsSql);
-    for (const std::string& p : findingParams) findings, useRef(p);
-    findings, into(fs), into(fk), into(ff), into(fn);
-    findings.execute();
-    for (std::size_t i = 0; i < fs.size(); ++i) {
-      auto it = bySourceKey.find({fs[i], fk[i]});
-      if (it != bySourceKey.end()) it->second->document.missing.emplace_back(std::move(ff[i]), std::move(fn[i]));
     }
     return Status::ok();
   });

@@ -166,7 +166,6 @@ struct DocumentWrite {
   std::string fileUrl;
   std::string rulesVersion;  // which mandatory-metadata list produced `missing`
   std::string recordKind;
-  bool isNew = false;        // no earlier version: no old findings to clear
   std::vector<std::pair<std::string, std::string>> missing;  // (payload path, display name)
 };
 
