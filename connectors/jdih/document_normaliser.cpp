@@ -1,9 +1,11 @@
 #include "document_normaliser.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <initializer_list>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "dates.h"
@@ -21,14 +23,60 @@ constexpr std::int64_t kMaxYear = 2999;
 // A normalised JDIHN document is about a kilobyte: room for it up front, not grown in steps.
 constexpr std::size_t kTypicalPayloadBytes = 1536;
 
-// The first of `names` that has a non-blank value, as text.
-std::string text(const JsonValue& fields, std::initializer_list<const char*> names) {
-  for (const char* name : names) {
-    std::string value = scalarText(fields.find(name));
-    if (!value.empty()) return value;
-  }
-  return {};
+// The JDIHN fields the normalised document reads (and two protocol flags, `operasi` and
+// `display`, that mean nothing to the hub). Only the other members of a feed item stay under
+// `raw`, so the payload does not hold every value twice.
+enum Field {
+  kIdData, kTahunPengundangan, kTanggalPengundangan, kTanggalPenetapan, kJenis, kSingkatanJenis, kNoPeraturan,
+  kJudul, kStatus, kTeuBadan, kSubjek, kBahasa, kBidangHukum, kTempatTerbit, kPenerbit, kSumber, kNoPanggil, kIsbn,
+  kDeskripsiFisik, kFileDownload, kUrlDownload, kUrlDetailPeraturan, kAbstrak, kUrlabstrak, kUrlAbstrak,
+  kLastUpdated, kLast_updated, kTipe_dokumen, kTipeDokumen, kJenis_dokumen, kJenisDokumen, kTipe, kType, kOperasi,
+  kDisplay, kFieldCount
+};
+
+// The Field a member name is, or kFieldCount for any other name.
+Field fieldOf(std::string_view name) {
+  static const std::unordered_map<std::string_view, Field> kByName = {
+      {"idData", kIdData}, {"tahun_pengundangan", kTahunPengundangan},
+      {"tanggal_pengundangan", kTanggalPengundangan}, {"tanggal_penetapan", kTanggalPenetapan}, {"jenis", kJenis},
+      {"singkatanJenis", kSingkatanJenis}, {"noPeraturan", kNoPeraturan}, {"judul", kJudul}, {"status", kStatus},
+      {"teuBadan", kTeuBadan}, {"subjek", kSubjek}, {"bahasa", kBahasa}, {"bidangHukum", kBidangHukum},
+      {"tempatTerbit", kTempatTerbit}, {"penerbit", kPenerbit}, {"sumber", kSumber}, {"noPanggil", kNoPanggil},
+      {"isbn", kIsbn}, {"deskripsiFisik", kDeskripsiFisik}, {"fileDownload", kFileDownload},
+      {"urlDownload", kUrlDownload}, {"urlDetailPeraturan", kUrlDetailPeraturan}, {"abstrak", kAbstrak},
+      {"urlabstrak", kUrlabstrak}, {"urlAbstrak", kUrlAbstrak}, {"lastUpdated", kLastUpdated},
+      {"last_updated", kLast_updated}, {"tipe_dokumen", kTipe_dokumen}, {"tipeDokumen", kTipeDokumen},
+      {"jenis_dokumen", kJenis_dokumen}, {"jenisDokumen", kJenisDokumen}, {"tipe", kTipe}, {"type", kType},
+      {"operasi", kOperasi}, {"display", kDisplay}};
+  const auto it = kByName.find(name);
+  return it == kByName.end() ? kFieldCount : it->second;
 }
+
+// Each field's value (its first occurrence), found in one pass over the item instead of one
+// search of ~30 members per field read.
+class Fields {
+ public:
+  explicit Fields(const JsonValue& item) {
+    if (!item.isObject()) return;
+    for (const auto& [name, value] : item.asObject()) {
+      const Field f = fieldOf(name);
+      if (f != kFieldCount && at_[f] == nullptr) at_[f] = &value;
+    }
+  }
+  const JsonValue* operator[](Field f) const { return at_[f]; }
+
+  // The first of `fields` that has a non-blank value, as text.
+  std::string text(std::initializer_list<Field> fields) const {
+    for (const Field f : fields) {
+      std::string value = scalarText(at_[f]);
+      if (!value.empty()) return value;
+    }
+    return {};
+  }
+
+ private:
+  std::array<const JsonValue*, kFieldCount> at_{};
+};
 
 std::optional<std::int64_t> yearOf(std::string_view value) {
   std::int64_t year = 0;
@@ -74,28 +122,13 @@ std::string notADate(const char* field, const std::string& value) {
   return std::string(field) + " '" + value + "' is not a date (YYYY-MM-DD)";
 }
 
-// JDIHN fields the normalised document carries (or that are protocol flags with no meaning for
-// the hub). Only the others stay under `raw`, so the payload does not hold every value twice.
-bool mappedField(std::string_view name) {
-  static constexpr std::string_view kMapped[] = {
-      "idData", "tahun_pengundangan", "tanggal_pengundangan", "tanggal_penetapan", "jenis", "singkatanJenis",
-      "noPeraturan", "judul", "status", "teuBadan", "subjek", "bahasa", "bidangHukum", "tempatTerbit", "penerbit",
-      "sumber", "noPanggil", "isbn", "deskripsiFisik", "fileDownload", "urlDownload", "urlDetailPeraturan",
-      "abstrak", "urlabstrak", "urlAbstrak", "lastUpdated", "last_updated", "tipe_dokumen", "tipeDokumen",
-      "jenis_dokumen", "jenisDokumen", "tipe", "type", "operasi", "display"};
-  for (std::string_view m : kMapped) {
-    if (m == name) return true;
-  }
-  return false;
-}
-
 // Unknown fields, plus the original text of any date the normalisation rewrote.
 JsonValue unmappedFields(const JsonValue& raw, const std::string& promulgatedText, const ParsedDate& promulgated,
                          const std::string& enactedText, const ParsedDate& enacted) {
   JsonValue out(JsonValue::Object{});
   if (raw.isObject()) {
     for (const auto& [name, value] : raw.asObject()) {
-      if (!mappedField(name)) out.asObject().emplace_back(name, value);
+      if (fieldOf(name) == kFieldCount) out.asObject().emplace_back(name, value);
     }
   }
   if (!promulgatedText.empty() && promulgatedText != promulgated.iso) out.set("tanggal_pengundangan", promulgatedText);
@@ -105,37 +138,38 @@ JsonValue unmappedFields(const JsonValue& raw, const std::string& promulgatedTex
 
 }  // namespace
 
-NormalisedDocument normaliseDocument(const JsonValue& fields, const JsonValue& raw) {
+NormalisedDocument normaliseDocument(const JsonValue& item, const JsonValue& raw) {
   NormalisedDocument out;
-  out.key = text(fields, {"idData"});
+  const Fields fields(item);
+  out.key = fields.text({kIdData});
   if (out.key.empty()) {
-    out.error = fields.find("idData") != nullptr ? "idData is empty" : "idData is missing";
+    out.error = fields[kIdData] != nullptr ? "idData is empty" : "idData is missing";
     return out;
   }
 
-  const std::string promulgatedText = text(fields, {"tanggal_pengundangan"});
+  const std::string promulgatedText = fields.text({kTanggalPengundangan});
   const ParsedDate promulgated = parseDate(promulgatedText);
   if (promulgated.invalid()) {
     out.error = notADate("tanggal_pengundangan", promulgatedText);
     return out;
   }
-  const std::string enactedText = text(fields, {"tanggal_penetapan"});
+  const std::string enactedText = fields.text({kTanggalPenetapan});
   const ParsedDate enacted = parseDate(enactedText);
   if (enacted.invalid()) {
     out.error = notADate("tanggal_penetapan", enactedText);
     return out;
   }
 
-  std::optional<std::int64_t> year = yearOf(text(fields, {"tahun_pengundangan"}));
+  std::optional<std::int64_t> year = yearOf(fields.text({kTahunPengundangan}));
   if (!year && promulgated.valid()) year = promulgated.year;
   if (!year && enacted.valid()) year = enacted.year;
 
-  const std::string jenis = text(fields, {"jenis"});
-  std::string jenisShort = text(fields, {"singkatanJenis"});
+  const std::string jenis = fields.text({kJenis});
+  std::string jenisShort = fields.text({kSingkatanJenis});
   if (jenisShort.empty()) jenisShort = shortJenis(jenis);
-  const std::string statusOriginal = text(fields, {"status"});
-  const std::string detailUrl = text(fields, {"urlDetailPeraturan"});
-  const std::string fileUrl = text(fields, {"urlDownload"});
+  const std::string statusOriginal = fields.text({kStatus});
+  const std::string detailUrl = fields.text({kUrlDetailPeraturan});
+  const std::string fileUrl = fields.text({kUrlDownload});
 
   JsonWriter w;
   w.reserve(kTypicalPayloadBytes);
@@ -143,45 +177,45 @@ NormalisedDocument normaliseDocument(const JsonValue& fields, const JsonValue& r
   putText(w, "id_data", out.key);
   putText(w, "document_type",
           documentType(
-              text(fields, {"tipe_dokumen", "tipeDokumen", "jenis_dokumen", "jenisDokumen", "tipe", "type"}),
+              fields.text({kTipe_dokumen, kTipeDokumen, kJenis_dokumen, kJenisDokumen, kTipe, kType}),
               jenis));
   putText(w, "jenis", jenis);
   putText(w, "jenis_short", jenisShort);
-  putText(w, "number", text(fields, {"noPeraturan"}));
+  putText(w, "number", fields.text({kNoPeraturan}));
   w.key("year");
   if (year) {
     w.value(*year);
   } else {
     w.null();
   }
-  putText(w, "title", text(fields, {"judul"}));
+  putText(w, "title", fields.text({kJudul}));
   putText(w, "enacted_on", enacted.iso);
   putText(w, "promulgated_on", promulgated.iso);
   putText(w, "status", normaliseStatus(statusOriginal));
   putText(w, "status_original", statusOriginal);
-  putText(w, "issuing_body", text(fields, {"teuBadan"}));
+  putText(w, "issuing_body", fields.text({kTeuBadan}));
   w.key("subjects");
-  if (const auto subjects = subjectsOf(fields.find("subjek")); subjects.empty()) {
+  if (const auto subjects = subjectsOf(fields[kSubjek]); subjects.empty()) {
     w.null();
   } else {
     w.beginArray();
     for (const auto& subject : subjects) w.value(subject);
     w.endArray();
   }
-  putText(w, "language", text(fields, {"bahasa"}));
-  putText(w, "legal_field", text(fields, {"bidangHukum"}));
-  putText(w, "place", text(fields, {"tempatTerbit"}));
-  putText(w, "publisher", text(fields, {"penerbit"}));
-  putText(w, "source", text(fields, {"sumber"}));
-  putText(w, "call_number", text(fields, {"noPanggil"}));
-  putText(w, "isbn", text(fields, {"isbn"}));
-  putText(w, "physical_description", text(fields, {"deskripsiFisik"}));
-  putText(w, "file_name", text(fields, {"fileDownload"}));
+  putText(w, "language", fields.text({kBahasa}));
+  putText(w, "legal_field", fields.text({kBidangHukum}));
+  putText(w, "place", fields.text({kTempatTerbit}));
+  putText(w, "publisher", fields.text({kPenerbit}));
+  putText(w, "source", fields.text({kSumber}));
+  putText(w, "call_number", fields.text({kNoPanggil}));
+  putText(w, "isbn", fields.text({kIsbn}));
+  putText(w, "physical_description", fields.text({kDeskripsiFisik}));
+  putText(w, "file_name", fields.text({kFileDownload}));
   putText(w, "file_url", fileUrl);
   putText(w, "detail_url", detailUrl);
-  putText(w, "abstract", text(fields, {"abstrak"}));
-  putText(w, "abstract_url", text(fields, {"urlabstrak", "urlAbstrak"}));
-  putText(w, "last_updated", text(fields, {"lastUpdated", "last_updated"}));
+  putText(w, "abstract", fields.text({kAbstrak}));
+  putText(w, "abstract_url", fields.text({kUrlabstrak, kUrlAbstrak}));
+  putText(w, "last_updated", fields.text({kLastUpdated, kLast_updated}));
   w.key("raw").value(unmappedFields(raw, promulgatedText, promulgated, enactedText, enacted));
   w.endObject();
 

@@ -21,12 +21,12 @@ struct NormalisedDocument {
 
 /// Normalises one document.
 ///
-/// @param fields the document under JDIHN's field names (idData, judul, tanggal_pengundangan…).
+/// @param item the document under JDIHN's field names (idData, judul, tanggal_pengundangan…).
 /// @param raw what the source sent, written unchanged as the payload's `raw` member (for the JSON
-///        feed the same object as `fields`; for RSS the item's elements).
+///        feed the same object as `item`; for RSS the item's elements).
 ///
 /// The payload is deterministic (same input, same bytes), so an unchanged document hashes the
 /// same on every harvest. Empty values ("", "-", null) are JSON null.
-NormalisedDocument normaliseDocument(const JsonValue& fields, const JsonValue& raw);
+NormalisedDocument normaliseDocument(const JsonValue& item, const JsonValue& raw);
 
 }  // namespace hamhub::jdih

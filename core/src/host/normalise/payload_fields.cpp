@@ -12,7 +12,7 @@ namespace {
 // once per changed record on the harvest's hot path, so nothing is copied that is not wanted.
 class Extractor final : public JsonHandler {
  public:
-  Extractor(std::vector<PayloadFields::Entry>& wanted) : wanted_(wanted) {}
+  explicit Extractor(PayloadFields& wanted) : wanted_(wanted) {}
 
   Status onNull() override { return scalar(std::nullopt); }
   Status onBool(bool v) override { return scalar(v ? "true" : "false"); }
@@ -52,13 +52,9 @@ class Extractor final : public JsonHandler {
 
   // The value of path_ + "." + key_ (or key_ at the top) if that path is wanted.
   PayloadFields::Value* wantedValue() {
-    const std::size_t length = path_.empty() ? key_.size() : path_.size() + 1 + key_.size();
-    for (PayloadFields::Entry& entry : wanted_) {
-      const std::string_view w = entry.path;
-      if (w.size() != length || !w.ends_with(key_)) continue;
-      if (path_.empty() || (w.starts_with(path_) && w[path_.size()] == '.')) return &entry.value;
-    }
-    return nullptr;
+    if (path_.empty()) return wanted_.slot(key_);
+    nested_.assign(path_).append(1, '.').append(key_);
+    return wanted_.slot(nested_);
   }
 
   void open(char kind) {
@@ -92,10 +88,11 @@ class Extractor final : public JsonHandler {
     return Status::ok();
   }
 
-  std::vector<PayloadFields::Entry>& wanted_;
+  PayloadFields& wanted_;
   std::vector<Frame> frames_;
   std::string path_;
   std::string key_;
+  std::string nested_;
   int arrays_ = 0;  // open arrays: paths stop at the first one
   PayloadFields::Value* capture_ = nullptr;
   std::size_t captureDepth_ = 0;
@@ -104,26 +101,38 @@ class Extractor final : public JsonHandler {
 }  // namespace
 
 bool PayloadFields::read(std::string_view payload, const std::vector<std::string>& paths) {
-  entries_.resize(paths.size());
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    Entry& entry = entries_[i];
-    entry.path.assign(paths[i]);
+  bool samePaths = entries_.size() == paths.size();
+  for (std::size_t i = 0; samePaths && i < paths.size(); ++i) samePaths = entries_[i].path == paths[i];
+  if (!samePaths) {
+    entries_.assign(paths.size(), Entry{});
+    index_.clear();
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      entries_[i].path = paths[i];
+      index_.emplace(entries_[i].path, i);
+    }
+  }
+  for (Entry& entry : entries_) {
     entry.value.present = entry.value.null = entry.value.array = false;
     entry.value.text.clear();
     entry.value.items.clear();
   }
   const auto first = payload.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || payload[first] != '{') return false;
-  Extractor extractor(entries_);
+  Extractor extractor(*this);
   JsonPushParser parser(extractor);
   return parser.feed(payload).isOk() && parser.finish().isOk();
 }
 
+PayloadFields::Value* PayloadFields::slot(std::string_view path) {
+  const auto it = index_.find(path);
+  return it == index_.end() ? nullptr : &entries_[it->second].value;
+}
+
 const PayloadFields::Value* PayloadFields::find(const std::string& path) const {
-  for (const Entry& entry : entries_) {
-    if (entry.path == path) return entry.value.present ? &entry.value : nullptr;
-  }
-  return nullptr;
+  const auto it = index_.find(path);
+  if (it == index_.end()) return nullptr;
+  const Value& value = entries_[it->second].value;
+  return value.present ? &value : nullptr;
 }
 
 std::string PayloadFields::text(const std::string& path) const {

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace hamhub::host {
@@ -24,8 +25,17 @@ class PayloadFields {
     Value value;
   };
 
-  /// Extracts `paths` from `payload`; false if the payload is not a valid JSON object.
+  PayloadFields() = default;
+  // The index points into the entries' own strings: a copy would point into the original.
+  PayloadFields(const PayloadFields&) = delete;
+  PayloadFields& operator=(const PayloadFields&) = delete;
+
+  /// Extracts `paths` from `payload`; false if the payload is not a valid JSON object. Reading
+  /// the next payload with the same paths reuses everything the last read allocated.
   bool read(std::string_view payload, const std::vector<std::string>& paths);
+
+  /// The entry for `path`, or nullptr when it is not one of the paths read.
+  Value* slot(std::string_view path);
 
   const Value* find(const std::string& path) const;
   /// The text of a path, or "" when absent, null or not a scalar.
@@ -34,8 +44,9 @@ class PayloadFields {
   bool hasValue(const std::string& path) const;
 
  private:
-  // A handful of paths, so a scan beats hashing; entries keep their buffers from read to read.
+  // Entries keep their buffers from read to read; the index points into their paths.
   std::vector<Entry> entries_;
+  std::unordered_map<std::string_view, std::size_t> index_;
 };
 
 }  // namespace hamhub::host
