@@ -38,6 +38,43 @@ TEST_F(NormaliserTest, readsDottedPathsAndArraysButNothingInsideOtherArrays) {
   EXPECT_FALSE(p.read(R"({"title": )", {"title"}));
 }
 
+TEST_F(NormaliserTest, unescapesWantedStringsAsTheJsonParserDoes) {
+  PayloadFields p;
+  // Escapes, a surrogate pair, a lone surrogate (U+FFFD) and a wanted value after skipped
+  // containers that hold strings with quotes and brackets.
+  ASSERT_TRUE(p.read(R"({"skip": {"a": ["x\"]", {"b": "}"}]}, "title": "Perda \"5\"\n\u00e9\ud83d\ude00\ud800x",
+                         "n": -1.5e3, "t": true, "f": false, "subjects": ["A", 2, null, true, ["deep"], {"o": 1}]})",
+                     {"title", "n", "t", "f", "subjects", "skip.a"}));
+  EXPECT_EQ(p.text("title"), "Perda \"5\"\n\u00e9\U0001F600\uFFFDx");
+  EXPECT_EQ(p.text("n"), "-1.5e3");
+  EXPECT_EQ(p.text("t"), "true");
+  EXPECT_EQ(p.text("f"), "false");
+  EXPECT_EQ(p.find("subjects")->items, (std::vector<std::string>{"A", "2", "true"}));
+  EXPECT_EQ(p.find("skip.a")->items, (std::vector<std::string>{"x\"]"}));
+  // Reading again with the same paths starts from nothing.
+  ASSERT_TRUE(p.read(R"({"n": null})", {"title", "n", "t", "f", "subjects", "skip.a"}));
+  EXPECT_EQ(p.find("title"), nullptr);
+  EXPECT_FALSE(p.hasValue("n"));
+}
+
+TEST_F(NormaliserTest, refusesEveryKindOfInvalidPayload) {
+  PayloadFields p;
+  const std::vector<std::string> paths = {"title"};
+  for (const std::string bad :
+       {R"({"title": "x"} trailing)", R"({"title": "x",})", R"({"title" "x"})", R"({"title": "\q"})",
+        R"({"title": "\u12G4"})", "{\"title\": \"a\u0001b\"}", R"({"title": 01})", R"({"title": -})",
+        R"({"title": nul})", R"({"title": truex})", R"({"a": [1, 2,]})", R"({"a": {"b" 1}})", R"({"title": "x")",
+        R"({"a": [}})", R"({title: "x"})", R"({"title": "x"}})", "", "   ", "[]", R"("x")"}) {
+    EXPECT_FALSE(p.read(bad, paths)) << bad;
+  }
+  std::string deep = "{\"a\": ";
+  for (int i = 0; i < 70; ++i) deep += "[";
+  for (int i = 0; i < 70; ++i) deep += "]";
+  EXPECT_FALSE(p.read(deep + "}", paths)) << "nesting deeper than 64";
+  EXPECT_TRUE(p.read(" \n{ \"title\" : \"x\" , \"e\": {}, \"l\": [ ] }\r\n", paths));
+  EXPECT_EQ(p.text("title"), "x");
+}
+
 TEST_F(NormaliserTest, projectsAJdihDocumentAndListsItsMissingMandatoryMetadata) {
   ConfigIssues issues;
   const Normaliser normaliser = Normaliser::load(test::sourcePath("config/criteria"), issues);

@@ -8,53 +8,10 @@ namespace hamhub {
 
 namespace {
 
-bool isValidNumber(std::string_view t) {
-  std::size_t i = 0;
-  const auto digit = [&](std::size_t k) { return k < t.size() && t[k] >= '0' && t[k] <= '9'; };
-  if (i < t.size() && t[i] == '-') ++i;
-  if (!digit(i)) return false;
-  if (t[i] == '0') {
-    ++i;
-  } else {
-    while (digit(i)) ++i;
-  }
-  if (i < t.size() && t[i] == '.') {
-    ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-    ++i;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  return i == t.size();
-}
-
 bool isNumberChar(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-void appendUtf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-constexpr unsigned kReplacementChar = 0xFFFD;
 
 }  // namespace
 
@@ -103,7 +60,7 @@ class JsonPushParser::Impl {
   bool emitString(std::string_view value);
   void flushSurrogate() {
     if (highSurrogate_ != 0) {
-      appendUtf8(buffer_, kReplacementChar);
+      detail::appendUtf8(buffer_, detail::kReplacementChar);
       highSurrogate_ = 0;
     }
   }
@@ -128,7 +85,7 @@ class JsonPushParser::Impl {
 };
 
 bool JsonPushParser::Impl::emitNumber() {
-  if (!isValidNumber(buffer_)) return fail("invalid number '" + buffer_ + "'");
+  if (!detail::isValidJsonNumber(buffer_)) return fail("invalid number '" + buffer_ + "'");
   if (Status s = handler_.onNumber(buffer_); !s) return failWith(std::move(s));
   afterValue();
   return true;
@@ -355,14 +312,14 @@ Status JsonPushParser::Impl::feed(std::string_view chunk) {
         unicode_ = unicode_ * 16 + digit;
         if (++unicodeDigits_ == 4) {
           if (unicode_ >= 0xDC00 && unicode_ <= 0xDFFF && highSurrogate_ != 0) {
-            appendUtf8(buffer_, 0x10000 + ((highSurrogate_ - 0xD800) << 10) + (unicode_ - 0xDC00));
+            detail::appendUtf8(buffer_, 0x10000 + ((highSurrogate_ - 0xD800) << 10) + (unicode_ - 0xDC00));
             highSurrogate_ = 0;
           } else {
             flushSurrogate();
             if (unicode_ >= 0xD800 && unicode_ <= 0xDBFF) {
               highSurrogate_ = unicode_;
             } else {
-              appendUtf8(buffer_, unicode_ >= 0xDC00 && unicode_ <= 0xDFFF ? kReplacementChar : unicode_);
+              detail::appendUtf8(buffer_, unicode_ >= 0xDC00 && unicode_ <= 0xDFFF ? detail::kReplacementChar : unicode_);
             }
           }
           state_ = State::String;

@@ -1,10 +1,13 @@
 #pragma once
 
-// Internal to the SDK library: the scan the JSON parser and writer share.
+// The scans and pieces of JSON grammar that the SDK's parser and writer share, and that the
+// host's PayloadFields reads payloads with. Not part of the SDK's public headers.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace hamhub::detail {
 
@@ -33,6 +36,53 @@ inline std::size_t findJsonSpecial(const char* data, std::size_t size) {
     if (c == '"' || c == '\\' || c < 0x20) return i;
   }
   return size;
+}
+
+/// What a lone or broken UTF-16 surrogate in a \\u escape becomes.
+constexpr unsigned kReplacementChar = 0xFFFD;
+
+/// Appends code point `cp` as UTF-8.
+inline void appendUtf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+/// True when `t` is exactly one JSON number.
+inline bool isValidJsonNumber(std::string_view t) {
+  std::size_t i = 0;
+  const auto digit = [&](std::size_t k) { return k < t.size() && t[k] >= '0' && t[k] <= '9'; };
+  if (i < t.size() && t[i] == '-') ++i;
+  if (!digit(i)) return false;
+  if (t[i] == '0') {
+    ++i;
+  } else {
+    while (digit(i)) ++i;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == t.size();
 }
 
 }  // namespace hamhub::detail
