@@ -28,7 +28,7 @@ Status DocumentEmitter::countItem() {
   return Status::ok();
 }
 
-Status DocumentEmitter::addFeedItem(JsonValue&& item, bool oversized) {
+Status DocumentEmitter::addFeedItem(const JsonValue& item, bool oversized) {
   if (Status s = countItem(); !s) return s;
   const std::string position = std::to_string(items_);
 

@@ -30,7 +30,7 @@ class DocumentEmitter {
 
   /// One item of the JSON feed's array (normally an object; anything else is rejected).
   /// @param oversized the item exceeded the size limit (it then holds only its idData).
-  Status addFeedItem(JsonValue&& item, bool oversized);
+  Status addFeedItem(const JsonValue& item, bool oversized);
 
   /// One RSS/Atom item, already mapped to JDIHN field names (`fields`) with its elements (`raw`).
   Status addMapped(const JsonValue& fields, const JsonValue& raw);

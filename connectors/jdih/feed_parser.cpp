@@ -39,7 +39,24 @@ Status FeedParser::onString(std::string_view value) {
     return Status::ok();  // outside any item: not worth a copy
   }
   account(value.size());
+  if (atItemTop()) {
+    JsonValue& slot = nextMember();
+    if (slot.isString()) {
+      slot.asString().assign(value);
+    } else {
+      slot = JsonValue(value);
+    }
+    return Status::ok();
+  }
   return scalar(JsonValue(value));
+}
+
+JsonValue& FeedParser::nextMember() {
+  JsonValue::Object& members = item_.asObject();
+  if (used_ == members.size()) members.emplace_back();
+  JsonValue::Member& member = members[used_++];
+  member.first.assign(key_);
+  return member.second;
 }
 
 Status FeedParser::onKey(std::string_view key) {
@@ -82,6 +99,10 @@ Status FeedParser::startContainer(bool isObject) {
       if (top.isArray()) {
         top.asArray().push_back(std::move(empty));
         itemStack_.push_back(&top.asArray().back());
+      } else if (&top == &item_) {
+        JsonValue& slot = nextMember();
+        slot = std::move(empty);
+        itemStack_.push_back(&slot);
       } else {
         top.asObject().emplace_back(std::move(key_), std::move(empty));
         itemStack_.push_back(&top.asObject().back().second);
@@ -124,8 +145,13 @@ Status FeedParser::startContainer(bool isObject) {
   }
   // The start of an item. Room for a JDIHN document's thirty-odd fields up front: growing the
   // member vector field by field moved every member several times per document.
-  if (isObject) empty.asObject().reserve(kTypicalItemFields);
-  item_ = std::move(empty);
+  if (!isObject) {
+    item_ = std::move(empty);
+  } else if (!item_.isObject()) {
+    item_ = JsonValue(JsonValue::Object{});
+    item_.asObject().reserve(kTypicalItemFields);
+  }
+  used_ = 0;
   itemStack_.assign(1, &item_);
   itemDepth_ = 1;
   itemBytes_ = kValueOverhead;
@@ -150,8 +176,14 @@ void FeedParser::account(std::size_t bytes) {
   if (oversized_ || itemBytes_ <= maxItemBytes_) return;
   // Too large to hold: free it, keep only what names it, and read on to its end.
   oversized_ = true;
-  if (const JsonValue* id = item_.find("idData")) oversizedId_ = *id;
+  if (item_.isObject()) {
+    const JsonValue::Object& members = item_.asObject();
+    const auto end = members.begin() + static_cast<std::ptrdiff_t>(std::min(used_, members.size()));
+    const auto id = std::find_if(members.begin(), end, [](const JsonValue::Member& m) { return m.first == "idData"; });
+    if (id != end) oversizedId_ = id->second;
+  }
   item_ = JsonValue();
+  used_ = 0;
   itemStack_.clear();
 }
 
@@ -163,6 +195,8 @@ void FeedParser::addToItem(JsonValue value) {
   JsonValue& top = *itemStack_.back();
   if (top.isArray()) {
     top.asArray().push_back(std::move(value));
+  } else if (&top == &item_) {
+    nextMember() = std::move(value);
   } else {
     top.asObject().emplace_back(std::move(key_), std::move(value));
   }
@@ -172,19 +206,21 @@ Status FeedParser::finishItem() {
   ++items_;
   largestItemBytes_ = std::max(largestItemBytes_, std::min(itemBytes_, maxItemBytes_));
   const bool oversized = oversized_;
-  JsonValue item;
-  if (oversized) {
-    item = JsonValue(JsonValue::Object{});
-    if (!oversizedId_.isNull()) item.set("idData", std::move(oversizedId_));
-  } else {
-    item = std::move(item_);
-  }
-  item_ = JsonValue();
   itemStack_.clear();
   itemBytes_ = 0;
   oversized_ = false;
-  oversizedId_ = JsonValue();
-  Status status = onItem_(std::move(item), oversized);
+  Status status;
+  if (oversized) {
+    JsonValue named(JsonValue::Object{});
+    if (!oversizedId_.isNull()) named.set("idData", std::move(oversizedId_));
+    oversizedId_ = JsonValue();
+    status = onItem_(named, true);
+  } else {
+    // Members left over from a longer earlier item go; the others stay for the next one.
+    if (item_.isObject()) item_.asObject().resize(used_);
+    status = onItem_(item_, false);
+  }
+  used_ = 0;
   if (!status) handlerFailed_ = true;
   return status;
 }

@@ -114,7 +114,7 @@ Status JdihConnector::check(Context& context) {
   std::size_t withId = 0;
   JsonFeedBody body(
       url, settings_.maintenanceKeywords,
-      [&](JsonValue&& item, bool) {
+      [&](const JsonValue& item, bool) {
         if (item.isObject()) {
           ++objects;
           if (item.find("idData") != nullptr) ++withId;
@@ -153,8 +153,8 @@ Result<HarvestResult> JdihConnector::harvestFeed(Context& context, const Cursor&
 
   DocumentEmitter emitter(context, sink, settings_.maxDocuments);
   emitter.setUrl(url);
-  JsonFeedBody body(url, settings_.maintenanceKeywords, [&emitter](JsonValue&& item, bool oversized) {
-    return emitter.addFeedItem(std::move(item), oversized);
+  JsonFeedBody body(url, settings_.maintenanceKeywords, [&emitter](const JsonValue& item, bool oversized) {
+    return emitter.addFeedItem(item, oversized);
   });
   auto result = exchange(context, request, body);
   if (!result) return result.status();
@@ -184,10 +184,10 @@ Result<HarvestResult> JdihConnector::harvestPages(Context& context, RecordSink& 
     std::string firstKey;
     std::string lastKey;
     bool first = true;
-    JsonFeedBody body(url, settings_.maintenanceKeywords, [&](JsonValue&& item, bool oversized) {
+    JsonFeedBody body(url, settings_.maintenanceKeywords, [&](const JsonValue& item, bool oversized) {
       lastKey = firstId(item);
       if (std::exchange(first, false)) firstKey = lastKey;
-      return emitter.addFeedItem(std::move(item), oversized);
+      return emitter.addFeedItem(item, oversized);
     });
     auto result = exchange(context, makeRequest(url), body);
     if (!result) return result.status();

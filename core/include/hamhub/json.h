@@ -60,6 +60,8 @@ class JsonValue {
   double asNumber() const { return std::get<Number>(v_).d; }
   std::int64_t asInt() const;
   const std::string& asString() const { return std::get<std::string>(v_); }
+  /// @brief The string itself, e.g. to assign into its buffer instead of allocating a new one.
+  std::string& asString() { return std::get<std::string>(v_); }
   const Array& asArray() const { return std::get<Array>(v_); }
   Array& asArray() { return std::get<Array>(v_); }
   const Object& asObject() const { return std::get<Object>(v_); }

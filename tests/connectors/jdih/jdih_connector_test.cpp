@@ -861,13 +861,34 @@ TEST_F(JdihConnectorTest, streamsA50MegabyteFeedInBoundedMemory) {
 #endif
 }
 
+TEST_F(JdihConnectorTest, handsOutEachItemWithOnlyItsOwnMembersThoughTheirStorageIsReused) {
+  // Items of different shapes one after another: longer, shorter, nested, not an object.
+  const std::string feed =
+      R"([{"idData": "1", "judul": "Peraturan Daerah yang cukup panjang", "lampiran": {"a": ["x"]}, "z": "zz"},)"
+      R"( {"idData": 2, "judul": 5},)"
+      R"( "not a document",)"
+      R"( {"judul": null, "idData": "3", "lampiran": [1, {"b": "c"}]}])";
+  const std::vector<std::string> keywords;
+  std::vector<std::string> seen;
+  JsonFeedBody body("http://127.0.0.1/feed", keywords, [&](const JsonValue& item, bool) {
+    seen.push_back(toJson(item));
+    return Status::ok();
+  });
+  for (std::size_t at = 0; at < feed.size(); at += 5) ASSERT_TRUE(body.consume(std::string_view(feed).substr(at, 5)));
+  ASSERT_TRUE(body.finish(false));
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      R"({"idData":"1","judul":"Peraturan Daerah yang cukup panjang","lampiran":{"a":["x"]},"z":"zz"})",
+                      R"({"idData":2,"judul":5})", R"("not a document")",
+                      R"({"judul":null,"idData":"3","lampiran":[1,{"b":"c"}]})"}));
+}
+
 TEST_F(JdihConnectorTest, holdsOneDocumentAtATimeWhateverTheChunking) {
   std::string feed = "[";
   for (int i = 0; i < 2000; ++i) feed += (i > 0 ? "," : "") + generatedDocument(i, 300);
   feed += "]";
   const std::vector<std::string> keywords;
   std::size_t items = 0;
-  JsonFeedBody body("http://127.0.0.1/feed", keywords, [&](JsonValue&&, bool) {
+  JsonFeedBody body("http://127.0.0.1/feed", keywords, [&](const JsonValue&, bool) {
     ++items;
     return Status::ok();
   });
