@@ -65,17 +65,59 @@ class Fields {
   }
   const JsonValue* operator[](Field f) const { return at_[f]; }
 
-  // The first of `fields` that has a non-blank value, as text.
-  std::string text(std::initializer_list<Field> fields) const {
+  // The first of `fields` that has a non-blank value, as text (see scalarText); a view into the
+  // item, or into this object for a number or boolean.
+  std::string_view text(std::initializer_list<Field> fields) const {
     for (const Field f : fields) {
-      std::string value = scalarText(at_[f]);
-      if (!value.empty()) return value;
+      const JsonValue* v = at_[f];
+      if (v == nullptr) continue;
+      if (v->isString()) {
+        const std::string_view t = trim(v->asString());
+        if (!isBlankMarker(t)) return t;
+        continue;
+      }
+      formatted_[f] = scalarText(v);
+      if (!formatted_[f].empty()) return formatted_[f];
     }
     return {};
   }
 
  private:
   std::array<const JsonValue*, kFieldCount> at_{};
+  mutable std::array<std::string, kFieldCount> formatted_;
+};
+
+// Writes the payload straight into one string: a JSON object of known ASCII keys, compact, the
+// same bytes JsonWriter wrote (stored content hashes depend on them).
+class PayloadWriter {
+ public:
+  PayloadWriter() {
+    out_.reserve(kTypicalPayloadBytes);
+    out_ += '{';
+  }
+  std::string& member(std::string_view key) {
+    if (out_.size() > 1) out_ += ',';
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    return out_;
+  }
+  // Empty text is JSON null.
+  void text(std::string_view key, std::string_view value) {
+    member(key);
+    if (value.empty()) {
+      out_ += "null";
+    } else {
+      appendJsonString(out_, value);
+    }
+  }
+  std::string take() {
+    out_ += '}';
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
 };
 
 std::optional<std::int64_t> yearOf(std::string_view value) {
@@ -109,31 +151,47 @@ std::vector<std::string> subjectsOf(const JsonValue* value) {
   return out;
 }
 
-void putText(JsonWriter& writer, const char* name, const std::string& value) {
-  writer.key(name);
-  if (value.empty()) {
-    writer.null();
-  } else {
-    writer.value(value);
-  }
+std::string notADate(const char* field, std::string_view value) {
+  return std::string(field) + " '" + std::string(value) + "' is not a date (YYYY-MM-DD)";
 }
 
-std::string notADate(const char* field, const std::string& value) {
-  return std::string(field) + " '" + value + "' is not a date (YYYY-MM-DD)";
-}
-
-// Unknown fields, plus the original text of any date the normalisation rewrote.
-JsonValue unmappedFields(const JsonValue& raw, const std::string& promulgatedText, const ParsedDate& promulgated,
-                         const std::string& enactedText, const ParsedDate& enacted) {
-  JsonValue out(JsonValue::Object{});
+// `raw`: the unknown fields, plus the original text of any date the normalisation rewrote (in
+// the place of a member of that name, else at the end).
+void writeUnmapped(std::string& out, const JsonValue& raw, std::string_view promulgatedText,
+                   const ParsedDate& promulgated, std::string_view enactedText, const ParsedDate& enacted) {
+  std::string_view dates[2][2] = {{"tanggal_pengundangan", {}}, {"tanggal_penetapan", {}}};
+  if (!promulgatedText.empty() && promulgatedText != promulgated.iso) dates[0][1] = promulgatedText;
+  if (!enactedText.empty() && enactedText != enacted.iso) dates[1][1] = enactedText;
+  bool first = true;
+  const auto put = [&](std::string_view name) {
+    out += first ? "" : ",";
+    first = false;
+    appendJsonString(out, name);
+    out += ':';
+  };
+  out += '{';
   if (raw.isObject()) {
     for (const auto& [name, value] : raw.asObject()) {
-      if (fieldOf(name) == kFieldCount) out.asObject().emplace_back(name, value);
+      if (fieldOf(name) != kFieldCount) continue;
+      put(name);
+      std::string_view* replaced = nullptr;
+      for (auto& date : dates) {
+        if (!date[1].empty() && name == date[0]) replaced = &date[1];
+      }
+      if (replaced != nullptr) {
+        appendJsonString(out, *replaced);
+        *replaced = {};
+      } else {
+        out += toJson(value);
+      }
     }
   }
-  if (!promulgatedText.empty() && promulgatedText != promulgated.iso) out.set("tanggal_pengundangan", promulgatedText);
-  if (!enactedText.empty() && enactedText != enacted.iso) out.set("tanggal_penetapan", enactedText);
-  return out;
+  for (const auto& date : dates) {
+    if (date[1].empty()) continue;
+    put(date[0]);
+    appendJsonString(out, date[1]);
+  }
+  out += '}';
 }
 
 }  // namespace
@@ -147,13 +205,13 @@ NormalisedDocument normaliseDocument(const JsonValue& item, const JsonValue& raw
     return out;
   }
 
-  const std::string promulgatedText = fields.text({kTanggalPengundangan});
+  const std::string_view promulgatedText = fields.text({kTanggalPengundangan});
   const ParsedDate promulgated = parseDate(promulgatedText);
   if (promulgated.invalid()) {
     out.error = notADate("tanggal_pengundangan", promulgatedText);
     return out;
   }
-  const std::string enactedText = fields.text({kTanggalPenetapan});
+  const std::string_view enactedText = fields.text({kTanggalPenetapan});
   const ParsedDate enacted = parseDate(enactedText);
   if (enacted.invalid()) {
     out.error = notADate("tanggal_penetapan", enactedText);
@@ -164,60 +222,53 @@ NormalisedDocument normaliseDocument(const JsonValue& item, const JsonValue& raw
   if (!year && promulgated.valid()) year = promulgated.year;
   if (!year && enacted.valid()) year = enacted.year;
 
-  const std::string jenis = fields.text({kJenis});
-  std::string jenisShort = fields.text({kSingkatanJenis});
+  const std::string_view jenis = fields.text({kJenis});
+  std::string jenisShort(fields.text({kSingkatanJenis}));
   if (jenisShort.empty()) jenisShort = shortJenis(jenis);
-  const std::string statusOriginal = fields.text({kStatus});
-  const std::string detailUrl = fields.text({kUrlDetailPeraturan});
-  const std::string fileUrl = fields.text({kUrlDownload});
+  const std::string_view statusOriginal = fields.text({kStatus});
+  const std::string_view detailUrl = fields.text({kUrlDetailPeraturan});
+  const std::string_view fileUrl = fields.text({kUrlDownload});
 
-  JsonWriter w;
-  w.reserve(kTypicalPayloadBytes);
-  w.beginObject();
-  putText(w, "id_data", out.key);
-  putText(w, "document_type",
-          documentType(
-              fields.text({kTipe_dokumen, kTipeDokumen, kJenis_dokumen, kJenisDokumen, kTipe, kType}),
-              jenis));
-  putText(w, "jenis", jenis);
-  putText(w, "jenis_short", jenisShort);
-  putText(w, "number", fields.text({kNoPeraturan}));
-  w.key("year");
-  if (year) {
-    w.value(*year);
-  } else {
-    w.null();
-  }
-  putText(w, "title", fields.text({kJudul}));
-  putText(w, "enacted_on", enacted.iso);
-  putText(w, "promulgated_on", promulgated.iso);
-  putText(w, "status", normaliseStatus(statusOriginal));
-  putText(w, "status_original", statusOriginal);
-  putText(w, "issuing_body", fields.text({kTeuBadan}));
-  w.key("subjects");
+  PayloadWriter w;
+  w.text("id_data", out.key);
+  w.text("document_type",
+         documentType(fields.text({kTipe_dokumen, kTipeDokumen, kJenis_dokumen, kJenisDokumen, kTipe, kType}), jenis));
+  w.text("jenis", jenis);
+  w.text("jenis_short", jenisShort);
+  w.text("number", fields.text({kNoPeraturan}));
+  w.member("year") += year ? std::to_string(*year) : "null";
+  w.text("title", fields.text({kJudul}));
+  w.text("enacted_on", enacted.iso);
+  w.text("promulgated_on", promulgated.iso);
+  w.text("status", normaliseStatus(statusOriginal));
+  w.text("status_original", statusOriginal);
+  w.text("issuing_body", fields.text({kTeuBadan}));
+  std::string& subjectsOut = w.member("subjects");
   if (const auto subjects = subjectsOf(fields[kSubjek]); subjects.empty()) {
-    w.null();
+    subjectsOut += "null";
   } else {
-    w.beginArray();
-    for (const auto& subject : subjects) w.value(subject);
-    w.endArray();
+    subjectsOut += '[';
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+      if (i > 0) subjectsOut += ',';
+      appendJsonString(subjectsOut, subjects[i]);
+    }
+    subjectsOut += ']';
   }
-  putText(w, "language", fields.text({kBahasa}));
-  putText(w, "legal_field", fields.text({kBidangHukum}));
-  putText(w, "place", fields.text({kTempatTerbit}));
-  putText(w, "publisher", fields.text({kPenerbit}));
-  putText(w, "source", fields.text({kSumber}));
-  putText(w, "call_number", fields.text({kNoPanggil}));
-  putText(w, "isbn", fields.text({kIsbn}));
-  putText(w, "physical_description", fields.text({kDeskripsiFisik}));
-  putText(w, "file_name", fields.text({kFileDownload}));
-  putText(w, "file_url", fileUrl);
-  putText(w, "detail_url", detailUrl);
-  putText(w, "abstract", fields.text({kAbstrak}));
-  putText(w, "abstract_url", fields.text({kUrlabstrak, kUrlAbstrak}));
-  putText(w, "last_updated", fields.text({kLastUpdated, kLast_updated}));
-  w.key("raw").value(unmappedFields(raw, promulgatedText, promulgated, enactedText, enacted));
-  w.endObject();
+  w.text("language", fields.text({kBahasa}));
+  w.text("legal_field", fields.text({kBidangHukum}));
+  w.text("place", fields.text({kTempatTerbit}));
+  w.text("publisher", fields.text({kPenerbit}));
+  w.text("source", fields.text({kSumber}));
+  w.text("call_number", fields.text({kNoPanggil}));
+  w.text("isbn", fields.text({kIsbn}));
+  w.text("physical_description", fields.text({kDeskripsiFisik}));
+  w.text("file_name", fields.text({kFileDownload}));
+  w.text("file_url", fileUrl);
+  w.text("detail_url", detailUrl);
+  w.text("abstract", fields.text({kAbstrak}));
+  w.text("abstract_url", fields.text({kUrlabstrak, kUrlAbstrak}));
+  w.text("last_updated", fields.text({kLastUpdated, kLast_updated}));
+  writeUnmapped(w.member("raw"), raw, promulgatedText, promulgated, enactedText, enacted);
 
   out.record.kind = kDocumentKind;
   out.record.key = out.key;
