@@ -5,7 +5,6 @@
 #include <charconv>
 #include <initializer_list>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "dates.h"
@@ -34,9 +33,10 @@ enum Field {
   kDisplay, kFieldCount
 };
 
-// The Field a member name is, or kFieldCount for any other name.
+// The Field a member name is, or kFieldCount for any other name. Called for every member of
+// every document: an open-addressed table on length and two letters, no string hashing.
 Field fieldOf(std::string_view name) {
-  static const std::unordered_map<std::string_view, Field> kByName = {
+  static constexpr std::pair<std::string_view, Field> kNames[] = {
       {"idData", kIdData}, {"tahun_pengundangan", kTahunPengundangan},
       {"tanggal_pengundangan", kTanggalPengundangan}, {"tanggal_penetapan", kTanggalPenetapan}, {"jenis", kJenis},
       {"singkatanJenis", kSingkatanJenis}, {"noPeraturan", kNoPeraturan}, {"judul", kJudul}, {"status", kStatus},
@@ -48,8 +48,26 @@ Field fieldOf(std::string_view name) {
       {"last_updated", kLast_updated}, {"tipe_dokumen", kTipe_dokumen}, {"tipeDokumen", kTipeDokumen},
       {"jenis_dokumen", kJenis_dokumen}, {"jenisDokumen", kJenisDokumen}, {"tipe", kTipe}, {"type", kType},
       {"operasi", kOperasi}, {"display", kDisplay}};
-  const auto it = kByName.find(name);
-  return it == kByName.end() ? kFieldCount : it->second;
+  constexpr std::size_t kSlots = 128;  // a power of two, well over twice the names
+  const auto slotOf = [](std::string_view n) {
+    return (n.size() * 31 + static_cast<unsigned char>(n[0]) * 7 + static_cast<unsigned char>(n[n.size() - 1]) * 3 +
+            static_cast<unsigned char>(n[n.size() / 2])) &
+           (kSlots - 1);
+  };
+  static const auto kTable = [&] {
+    std::array<const std::pair<std::string_view, Field>*, kSlots> table{};
+    for (const auto& entry : kNames) {
+      std::size_t slot = slotOf(entry.first);
+      while (table[slot] != nullptr) slot = (slot + 1) & (kSlots - 1);
+      table[slot] = &entry;
+    }
+    return table;
+  }();
+  if (name.empty()) return kFieldCount;
+  for (std::size_t slot = slotOf(name); kTable[slot] != nullptr; slot = (slot + 1) & (kSlots - 1)) {
+    if (kTable[slot]->first == name) return kTable[slot]->second;
+  }
+  return kFieldCount;
 }
 
 // Each field's value (its first occurrence), found in one pass over the item instead of one
