@@ -359,6 +359,41 @@ TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransacti
   EXPECT_TRUE(withWithdrawn->back().withdrawn);
 }
 
+TEST_P(StoreTest, keepsTheLastVersionOfARecordABatchNamesTwice) {
+  // 70 rows: two whole 32-row statements and six single rows on SQLite. Key 3 comes again in the
+  // same statement, key 5 in the next one, key 40 in the single rows; the last version wins.
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto run = store->beginRun("jdih-16-72");
+  ASSERT_TRUE(run.isOk());
+  Batch b = batchFor("jdih-16-72", *run);
+  for (int i = 0; i < 67; ++i) {
+    b.writes.push_back(write("jdih.document", std::to_string(i), "h" + std::to_string(i)));
+    b.documents.push_back(document(std::to_string(i), "berlaku", "2024-01-01", {}));
+  }
+  for (const char* again : {"3", "5", "40"}) {
+    b.writes.insert(b.writes.begin() + (std::string(again) == "3" ? 10 : std::string(again) == "5" ? 40 : 67),
+                    write("jdih.document", again, std::string("new") + again));
+    b.documents.push_back(document(again, "dicabut", "2024-01-01", {{"subjects", "Subjek"}}));
+  }
+  ASSERT_EQ(b.writes.size(), 70u);
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+  const auto records = all(*store, "jdih-16-72");
+  ASSERT_EQ(records.size(), 67u);
+  std::map<std::string, std::string> hashes;
+  for (const auto& r : records) hashes[r.record.key] = r.contentHash;
+  EXPECT_EQ(hashes["3"], "new3");
+  EXPECT_EQ(hashes["5"], "new5");
+  EXPECT_EQ(hashes["40"], "new40");
+  EXPECT_EQ(hashes["66"], "h66");
+  DocumentQuery revoked;
+  revoked.status = "dicabut";
+  auto docs = store->documents(revoked);
+  ASSERT_TRUE(docs.isOk()) << docs.status().message();
+  EXPECT_EQ(docs->size(), 3u);
+  EXPECT_EQ(query("SELECT COUNT(*) FROM document_findings"), "3");
+}
+
 TEST_P(StoreTest, leavesNothingOfABatchWhoseWriteFailsAndKeepsTheEarlierCursor) {
   auto store = open();
   ASSERT_TRUE(store);

@@ -21,10 +21,10 @@ struct DocumentRow {
   std::string missing;  // the findings as the `missing` column holds them (JSON)
 };
 
-/// The same columns, for the SQLite fast path.
-inline void bindSqlite(SqliteStatement& s, const DocumentRow& row) {
+/// The same columns, for the SQLite fast path, from parameter `first` on.
+inline void bindSqlite(SqliteStatement& s, const DocumentRow& row, int first) {
   const DocumentWrite& d = *row.document;
-  int i = 1;
+  int i = first;
   for (const std::string* v : {row.source, &d.key, &d.recordKind, &d.subject, &d.documentType, &d.jenis,
                                &d.jenisShort, &d.number}) {
     s.text(i++, *v);

@@ -21,20 +21,16 @@ struct RecordRow {
   Poco::Int64 runId;
 };
 
-/// The same columns, for the SQLite fast path.
-inline void bindSqlite(SqliteStatement& s, const RecordRow& row) {
+/// The same columns, for the SQLite fast path, from parameter `first` on.
+inline void bindSqlite(SqliteStatement& s, const RecordRow& row, int first) {
   const hamhub::Record& r = row.write->record;
-  s.text(1, *row.source);
-  s.text(2, r.kind);
-  s.text(3, r.key);
-  s.text(4, r.subject);
-  s.text(5, r.period);
-  s.text(6, r.url);
-  s.text(7, row.write->contentHash);
-  s.text(8, r.payload);
-  s.text(9, *row.fetchedAt);
-  s.integer(10, row.runId);
-  s.integer(11, row.runId);
+  int i = first;
+  for (const std::string* v : {row.source, &r.kind, &r.key, &r.subject, &r.period, &r.url, &row.write->contentHash,
+                               &r.payload, row.fetchedAt}) {
+    s.text(i++, *v);
+  }
+  s.integer(i++, row.runId);
+  s.integer(i, row.runId);
 }
 
 }  // namespace hamhub::host

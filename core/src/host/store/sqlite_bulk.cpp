@@ -57,4 +57,15 @@ std::string_view SqliteStatement::columnText(int index) const {
 
 long long SqliteStatement::columnInteger(int index) const { return sqlite3_column_int64(stmt_, index); }
 
+SqliteStatement& SqliteStatementCache::get(Poco::Data::Session& session, const std::string& sql) {
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
+  if (db != db_) {
+    statements_.clear();
+    db_ = db;
+  }
+  auto& statement = statements_[sql];
+  if (!statement) statement = std::make_unique<SqliteStatement>(session, sql);
+  return *statement;
+}
+
 }  // namespace hamhub::host

@@ -1,14 +1,16 @@
 #pragma once
 
 // The SQLite fast path for the harvest's bulk upserts and index scans: sqlite3 statements bound straight from the
-// batch with SQLITE_STATIC (no copies), prepared once per call and stepped per row. Poco's generic
+// batch with SQLITE_STATIC (no copies), prepared once per connection (SqliteStatementCache). Poco's generic
 // binder copies every value into its own buffers and dominated commit time in profiles; the
 // transaction, error handling and every other statement stay with Poco::Data.
 
 #include <Poco/Data/Session.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <sqlite3.h>
@@ -39,6 +41,21 @@ class SqliteStatement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// The bulk statements of one connection, prepared once and kept by SQL text. A multi-row upsert
+/// takes about a million instructions to prepare, and a first harvest commits a batch per site.
+/// Clear it before the connection closes: SQLite will not close a connection with live statements.
+class SqliteStatementCache {
+ public:
+  /// The statement for `sql` on `session`, reset and ready to bind; prepared on first use (and
+  /// again after the session's connection changed).
+  SqliteStatement& get(Poco::Data::Session& session, const std::string& sql);
+  void clear() { statements_.clear(); }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
 
 }  // namespace hamhub::host

@@ -13,6 +13,7 @@
 #include "host/store/dialect.h"
 #include "host/store/migrations.h"
 #include "host/store/poco_error.h"
+#include "host/store/sqlite_bulk.h"
 #include "host/store/wal_checkpointer.h"
 
 namespace hamhub::host {
@@ -98,7 +99,8 @@ Store::Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> sessio
     : location_(std::move(location)),
       dialect_(Dialect::of(location_.backend)),
       schemaVersion_(schemaVersion),
-      session_(std::move(session)) {
+      session_(std::move(session)),
+      statements_(std::make_unique<SqliteStatementCache>()) {
   if (location_.backend == Backend::Sqlite) {
     checkpointer_ = std::make_unique<WalCheckpointer>(location_.sqlitePath);
     checkpointer_->attach(Poco::Data::SQLite::Utility::dbHandle(*session_));
@@ -123,6 +125,7 @@ Status Store::onSession(std::string_view operation, const std::function<Status(P
     // A PostgreSQL server restart leaves the connection dead for good; open a fresh one rather
     // than failing every later call.
     if (!session_->isConnected()) {
+      statements_->clear();
       session_ = connect(location_);
       if (checkpointer_) checkpointer_->attach(Poco::Data::SQLite::Utility::dbHandle(*session_));
     }

@@ -24,6 +24,7 @@ class Session;
 namespace hamhub::host {
 
 class Dialect;
+class SqliteStatementCache;
 class WalCheckpointer;
 
 /// The hub's database: subjects, sources, harvest runs, records, record errors and cursors, on
@@ -214,6 +215,8 @@ class Store {
   int schemaVersion_;
   std::mutex mutex_;  // the connection
   std::unique_ptr<Poco::Data::Session> session_;
+  // The writer's bulk statements; declared after session_ so that they are finalised first.
+  std::unique_ptr<SqliteStatementCache> statements_;
   std::mutex queueMutex_;  // queue_ and every queued commit's result
   std::vector<QueuedCommit*> queue_;
   // SQLite only; declared after session_ so that it is stopped while the writer is still open.

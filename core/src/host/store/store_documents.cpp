@@ -67,7 +67,8 @@ void readMissing(std::string_view text, DocumentWrite& d) {
 
 }  // namespace
 
-void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const Batch& batch) {
+void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, SqliteStatementCache& statements,
+                    const Batch& batch) {
   if (batch.documents.empty()) return;
   // The last version wins when a batch names a document twice (one statement may not update a row
   // twice on PostgreSQL).
@@ -79,7 +80,7 @@ void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, const 
     rows.push_back(DocumentRow{&batch.source, &*it, it->year, static_cast<Poco::Int64>(it->missing.size()),
                                missingJson(*it)});
   }
-  writeRowsFast(session, dialect, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
+  writeRowsFast(session, dialect, statements, kUpsertDocumentHead, kUpsertDocumentTail, Poco::Data::TypeHandler<DocumentRow>::size(),
                 rows);
 }
 

@@ -142,7 +142,7 @@ void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
   for (const RecordError& err : batch.errors)
     errors.emplace_back(runId, batch.source, err.key, err.message, writtenAt);
 
-  writeRowsFast(session, dialect_, kUpsertRecordHead, kUpsertRecordTail, Poco::Data::TypeHandler<RecordRow>::size(),
+  writeRowsFast(session, dialect_, *statements_, kUpsertRecordHead, kUpsertRecordTail, Poco::Data::TypeHandler<RecordRow>::size(),
             rows);
 
   const auto& withdrawals = batch.withdrawals;
@@ -160,7 +160,7 @@ void Store::writeBatch(Poco::Data::Session& session, const Batch& batch) {
   writeRows(session, dialect_, "INSERT INTO record_errors (run_id, source, natural_key, message, at)", "", 5,
             errors);
 
-  writeDocuments(session, dialect_, batch);
+  writeDocuments(session, dialect_, *statements_, batch);
 
   if (batch.cursor) {
     session << dialect_.sql(
