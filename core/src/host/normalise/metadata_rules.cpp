@@ -26,14 +26,6 @@ constexpr OptionSpec kFieldKeys[] = {
 
 }  // namespace
 
-std::vector<const MetadataField*> MetadataRules::missing(const PayloadFields& payload) const {
-  std::vector<const MetadataField*> out;
-  for (const auto& f : fields) {
-    if (!payload.hasValue(f.path)) out.push_back(&f);
-  }
-  return out;
-}
-
 Result<MetadataRules> loadMetadataRules(const std::filesystem::path& file) {
   const std::string name = file.string();
   auto json = readJsonFile(file);

@@ -23,11 +23,9 @@ struct MetadataRules {
   std::string version;
   std::string legalBasis;
   std::string recordKind;
+  /// Each is missing when its path is absent, null, "", "-" or an empty array (see
+  /// PayloadFields::filled); Normaliser::project checks them.
   std::vector<MetadataField> fields;
-
-  /// The fields absent from `payload` (read with every field's path): missing, null, "", "-" or an
-  /// empty array all count as absent.
-  std::vector<const MetadataField*> missing(const PayloadFields& payload) const;
 };
 
 /// Loads a rules file; errors name the file and what is wrong (duplicate paths, empty list…).

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "host/config/config_issue.h"
@@ -28,8 +29,16 @@ class Normaliser {
   const std::vector<MetadataRules>& rules() const { return rules_; }
 
  private:
+  // What project() needs of each rules file, worked out once: its version tag and, for each of
+  // its fields, the field's position in paths_ (no path lookups per record).
+  struct Checks {
+    std::string tag;
+    std::vector<std::size_t> positions;
+  };
+
   std::vector<MetadataRules> rules_;
-  std::vector<std::string> paths_;  // every payload path the projection and the rules read
+  std::vector<std::string> paths_;  // the Document model's paths first, then the rules' own
+  std::vector<Checks> checks_;      // one per rules_ entry
 };
 
 }  // namespace hamhub::host

@@ -278,13 +278,7 @@ const PayloadFields::Value* PayloadFields::find(const std::string& path) const {
   return value.present ? &value : nullptr;
 }
 
-std::string PayloadFields::text(const std::string& path) const {
-  const Value* v = find(path);
-  return v == nullptr || v->null || v->array ? std::string() : v->text;
-}
-
-bool PayloadFields::hasValue(const std::string& path) const {
-  const Value* v = find(path);
+bool PayloadFields::filled(const Value* v) {
   if (v == nullptr || !v->present || v->null) return false;
   if (v->array) return !v->items.empty();
   return !v->text.empty() && v->text != "-";

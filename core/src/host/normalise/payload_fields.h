@@ -38,10 +38,18 @@ class PayloadFields {
   Value* slot(std::string_view path);
 
   const Value* find(const std::string& path) const;
+  /// The same for the path at `position` in the last read's `paths` (nullptr when absent).
+  const Value* at(std::size_t position) const {
+    const Value& v = entries_[position].value;
+    return v.present ? &v : nullptr;
+  }
   /// The text of a path, or "" when absent, null or not a scalar.
-  std::string text(const std::string& path) const;
+  std::string text(const std::string& path) const { return textOf(find(path)); }
   /// Absent, null, "", "-" and [] all count as "no value".
-  bool hasValue(const std::string& path) const;
+  bool hasValue(const std::string& path) const { return filled(find(path)); }
+  /// The same two for a value from find() or at().
+  static std::string textOf(const Value* v) { return v == nullptr || v->null || v->array ? std::string() : v->text; }
+  static bool filled(const Value* v);
 
  private:
   // Entries keep their buffers from read to read; the index points into their paths.
