@@ -274,24 +274,15 @@ Status JsonPushParser::Impl::feed(std::string_view chunk) {
         continue;
       }
       case State::Escape: {
-        char out = 0;
-        switch (c) {
-          case '"': out = '"'; break;
-          case '\\': out = '\\'; break;
-          case '/': out = '/'; break;
-          case 'b': out = '\b'; break;
-          case 'f': out = '\f'; break;
-          case 'n': out = '\n'; break;
-          case 'r': out = '\r'; break;
-          case 't': out = '\t'; break;
-          case 'u':
-            unicode_ = 0;
-            unicodeDigits_ = 0;
-            state_ = State::Unicode;
-            ++i;
-            continue;
-          default: return failed(std::string("invalid escape '\\") + c + "'");
+        if (c == 'u') {
+          unicode_ = 0;
+          unicodeDigits_ = 0;
+          state_ = State::Unicode;
+          ++i;
+          continue;
         }
+        const char out = detail::simpleEscape(c);
+        if (out == 0) return failed(std::string("invalid escape '\\") + c + "'");
         flushSurrogate();
         buffer_.push_back(out);
         state_ = State::String;
@@ -299,17 +290,9 @@ Status JsonPushParser::Impl::feed(std::string_view chunk) {
         continue;
       }
       case State::Unicode: {
-        unsigned digit = 0;
-        if (c >= '0' && c <= '9') {
-          digit = static_cast<unsigned>(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-          digit = static_cast<unsigned>(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-          digit = static_cast<unsigned>(c - 'A' + 10);
-        } else {
-          return failed("invalid \\u escape (expected four hex digits)");
-        }
-        unicode_ = unicode_ * 16 + digit;
+        const int digit = detail::hexValue(c);
+        if (digit < 0) return failed("invalid \\u escape (expected four hex digits)");
+        unicode_ = unicode_ * 16 + static_cast<unsigned>(digit);
         if (++unicodeDigits_ == 4) {
           if (unicode_ >= 0xDC00 && unicode_ <= 0xDFFF && highSurrogate_ != 0) {
             detail::appendUtf8(buffer_, 0x10000 + ((highSurrogate_ - 0xD800) << 10) + (unicode_ - 0xDC00));

@@ -60,6 +60,29 @@ inline void appendUtf8(std::string& out, unsigned cp) {
   }
 }
 
+/// What the one-letter escape `\\e` stands for, or 0 when `e` is not one (`u` included).
+inline char simpleEscape(char e) {
+  switch (e) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '/': return '/';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return 0;
+  }
+}
+
+/// The value of hex digit `h`, or -1.
+inline int hexValue(char h) {
+  if (h >= '0' && h <= '9') return h - '0';
+  if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+  if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+  return -1;
+}
+
 /// True when `t` is exactly one JSON number.
 inline bool isValidJsonNumber(std::string_view t) {
   std::size_t i = 0;

@@ -199,11 +199,7 @@ class Reader {
         unsigned code = 0;
         for (int i = 0; i < 4; ++i, ++p_) {
           if (p_ == end_) return false;
-          const char h = *p_;
-          const int digit = h >= '0' && h <= '9'   ? h - '0'
-                            : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                            : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                                   : -1;
+          const int digit = detail::hexValue(*p_);
           if (digit < 0) return false;
           code = code * 16 + static_cast<unsigned>(digit);
         }
@@ -221,18 +217,8 @@ class Reader {
         continue;
       }
       flushSurrogate();
-      char plain = 0;
-      switch (e) {
-        case '"': plain = '"'; break;
-        case '\\': plain = '\\'; break;
-        case '/': plain = '/'; break;
-        case 'b': plain = '\b'; break;
-        case 'f': plain = '\f'; break;
-        case 'n': plain = '\n'; break;
-        case 'r': plain = '\r'; break;
-        case 't': plain = '\t'; break;
-        default: return false;
-      }
+      const char plain = detail::simpleEscape(e);
+      if (plain == 0) return false;
       if (out != nullptr) out->push_back(plain);
     }
   }
