@@ -54,6 +54,13 @@ Batch batchFor(std::string source, std::int64_t runId) {
   return b;
 }
 
+// A batch of a new run of `source`.
+Batch newRunBatch(Store& store, const std::string& source) {
+  auto run = store.beginRun(source);
+  EXPECT_TRUE(run.isOk()) << run.status().message();
+  return batchFor(source, run.isOk() ? *run : 0);
+}
+
 Subject subject(std::string id, std::string name, SubjectKind kind, std::vector<std::string> aliases = {},
                 std::string bps = "") {
   Subject s;
@@ -364,9 +371,7 @@ TEST_P(StoreTest, keepsTheLastVersionOfARecordABatchNamesTwice) {
   // same statement, key 5 in the next one, key 40 in the single rows; the last version wins.
   auto store = open();
   ASSERT_TRUE(store);
-  auto run = store->beginRun("jdih-16-72");
-  ASSERT_TRUE(run.isOk());
-  Batch b = batchFor("jdih-16-72", *run);
+  Batch b = newRunBatch(*store, "jdih-16-72");
   for (int i = 0; i < 67; ++i) {
     b.writes.push_back(write("jdih.document", std::to_string(i), "h" + std::to_string(i)));
     b.documents.push_back(document(std::to_string(i), "berlaku", "2024-01-01", {}));

@@ -22,7 +22,7 @@ class Reader {
   bool readDocument() {
     skipSpace();
     if (p_ == end_ || *p_ != '{') return false;
-    if (!object(0)) return false;
+    if (!object(0, true)) return false;
     skipSpace();
     return p_ == end_;
   }
@@ -32,119 +32,85 @@ class Reader {
     while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
-  bool consume(char c) {
+  // On a container's opening bracket: steps past it, and past `close` too when the container is
+  // empty (then answers true).
+  bool openEmpty(char close) {
+    ++p_;
     skipSpace();
-    if (p_ == end_ || *p_ != c) return false;
+    if (p_ == end_ || *p_ != close) return false;
     ++p_;
     return true;
   }
 
-  // An object's members; `path_` holds the path to it ("" at the top).
-  bool object(std::size_t depth) {
-    if (++depth > kMaxDepth) return false;
-    ++p_;  // '{'
+  // After a member or item: false on bad input; `more` says whether another one follows.
+  bool next(char close, bool& more) {
     skipSpace();
-    if (p_ != end_ && *p_ == '}') {
-      ++p_;
-      return true;
-    }
+    if (p_ == end_) return false;
+    more = *p_ != close;
+    return *p_++ == (more ? ',' : close);
+  }
+
+  // An object's members. `tracked`: reached through object keys from the top, so its members
+  // have paths (`path_` holds its own); inside an array nothing has a path.
+  bool object(std::size_t depth, bool tracked) {
+    if (++depth > kMaxDepth) return false;
+    if (openEmpty('}')) return true;
     const std::size_t pathLength = path_.size();
-    while (true) {
+    for (bool more = true; more;) {
       skipSpace();
       if (p_ == end_ || *p_ != '"') return false;
-      key_.clear();
-      if (!string(&key_)) return false;
-      if (!consume(':')) return false;
-      if (pathLength > 0) path_ += '.';
-      path_ += key_;
-      skipSpace();
-      if (p_ == end_) return false;
-      if (!member(depth)) return false;
-      path_.resize(pathLength);
-      skipSpace();
-      if (p_ == end_) return false;
-      if (*p_ == '}') {
-        ++p_;
-        return true;
+      std::string* key = nullptr;
+      if (tracked) {
+        key_.clear();
+        key = &key_;
       }
-      if (*p_++ != ',') return false;
+      if (!string(key)) return false;
+      skipSpace();
+      if (p_ == end_ || *p_++ != ':') return false;
+      if (tracked) {
+        if (pathLength > 0) path_ += '.';
+        path_ += key_;
+      }
+      skipSpace();
+      if (p_ == end_ || !value(depth, tracked ? wanted_.slot(path_) : nullptr, tracked)) return false;
+      if (tracked) path_.resize(pathLength);
+      if (!next('}', more)) return false;
     }
+    return true;
   }
 
-  // The value of the member at `path_`.
-  bool member(std::size_t depth) {
-    const char c = *p_;
-    if (c == '{') return object(depth);
-    PayloadFields::Value* v = wanted_.slot(path_);
-    if (c == '[') return array(depth, v);
-    if (v == nullptr) return skipScalar();
-    v->present = true;
-    v->null = c == 'n';
-    v->text.clear();
-    return scalar(v->null ? nullptr : &v->text);
-  }
-
-  // An array; `capture` (when wanted) gets its scalar items as text.
+  // An array; `capture` (a wanted path's value) gets its scalar items as text.
   bool array(std::size_t depth, PayloadFields::Value* capture) {
     if (++depth > kMaxDepth) return false;
     if (capture != nullptr) capture->present = capture->array = true;
-    ++p_;  // '['
-    skipSpace();
-    if (p_ != end_ && *p_ == ']') {
-      ++p_;
-      return true;
-    }
-    while (true) {
+    if (openEmpty(']')) return true;
+    for (bool more = true; more;) {
       skipSpace();
       if (p_ == end_) return false;
-      if (!item(depth, capture)) return false;
-      skipSpace();
-      if (p_ == end_) return false;
-      if (*p_ == ']') {
-        ++p_;
-        return true;
+      const char c = *p_;
+      if (capture == nullptr || c == '{' || c == '[' || c == 'n') {
+        if (!value(depth, nullptr, false)) return false;
+      } else {
+        capture->items.emplace_back();
+        if (!scalar(&capture->items.back())) return false;
       }
-      if (*p_++ != ',') return false;
+      if (!next(']', more)) return false;
     }
+    return true;
   }
 
-  bool item(std::size_t depth, PayloadFields::Value* capture) {
+  // Any value at p_; `wanted` (a tracked member's entry, if its path is wanted) gets a scalar's
+  // text or an array's items.
+  bool value(std::size_t depth, PayloadFields::Value* wanted, bool tracked) {
     const char c = *p_;
-    if (c == '{' || c == '[') return skipContainer(depth);
-    if (capture == nullptr || c == 'n') return skipScalar();
-    capture->items.emplace_back();
-    return scalar(&capture->items.back());
+    if (c == '{') return object(depth, tracked);
+    if (c == '[') return array(depth, wanted);
+    if (wanted == nullptr) return scalar(nullptr);
+    wanted->present = true;
+    wanted->null = c == 'n';
+    wanted->text.clear();
+    return scalar(wanted->null ? nullptr : &wanted->text);
   }
-
-  // A container nobody wants: validated, nothing kept, no path extended.
-  bool skipContainer(std::size_t depth) {
-    if (++depth > kMaxDepth) return false;
-    const bool isObject = *p_++ == '{';
-    const char close = isObject ? '}' : ']';
-    skipSpace();
-    if (p_ != end_ && *p_ == close) {
-      ++p_;
-      return true;
-    }
-    while (true) {
-      skipSpace();
-      if (isObject) {
-        if (p_ == end_ || *p_ != '"' || !string(nullptr) || !consume(':')) return false;
-        skipSpace();
-      }
-      if (p_ == end_) return false;
-      if (*p_ == '{' || *p_ == '[' ? !skipContainer(depth) : !skipScalar()) return false;
-      skipSpace();
-      if (p_ == end_) return false;
-      if (*p_ == close) {
-        ++p_;
-        return true;
-      }
-      if (*p_++ != ',') return false;
-    }
-  }
-
-  bool skipScalar() { return scalar(nullptr); }
 
   // A string, number or literal at p_; its text goes to `out` (strings unescaped, numbers as
   // written, booleans as true/false, nothing for null).
