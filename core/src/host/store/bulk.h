@@ -67,8 +67,8 @@ void writeRows(Poco::Data::Session& session, const Dialect& dialect, std::string
 namespace hamhub::host {
 
 /// Rows per SQLite statement in writeRowsFast. Each execution of a statement has a fixed cost
-/// (VDBE set-up and halt, ~3,600 instructions measured for the records upsert): rows stepped one
-/// by one paid it per row, a fifth of the writer's time in a first JDIH harvest.
+/// (VDBE set-up and halt, ~3,600 instructions per upsert, callgrind): rows stepped one by one paid
+/// it per row, ~15% of the writer's instructions in a first JDIH harvest.
 constexpr std::size_t kSqliteRowsPerStatement = 32;
 
 /// Like writeRows, for Row types with a `bindSqlite(SqliteStatement&, const Row&, int first)`
