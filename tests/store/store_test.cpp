@@ -171,6 +171,18 @@ TEST_P(StoreTest, movesFindingsOfAnOlderStoreOntoTheirDocuments) {
   EXPECT_EQ(query("SELECT COUNT(*) FROM document_findings WHERE natural_key = '1'"), "2");
 }
 
+TEST_P(StoreTest, indexesRecordsBesidesTheirKeyOnlyByKindAndSubject) {
+  // Migration 8: one secondary index, which every reader by kind (and subject) uses.
+  ASSERT_TRUE(open());
+  const std::string indexes =
+      GetParam() == Backend::Sqlite
+          ? query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' "
+                  "AND tbl_name = 'records' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name)")
+          : query("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes "
+                  "WHERE schemaname = current_schema() AND tablename = 'records' AND indexname <> 'records_pkey'");
+  EXPECT_EQ(indexes, "records_kind_subject");
+}
+
 TEST_P(StoreTest, refusesSchemaNewerThanThisBuildKnows) {
   ASSERT_TRUE(open());
   exec(

@@ -39,6 +39,7 @@ Status BatchingSink::ensureIndex() {
   if (!loaded.isOk()) return loaded.status();
   index_ = std::move(loaded).value();
   indexLoaded_ = true;
+  unseenCurrent_ = index_.currentCount();
   return Status::ok();
 }
 
@@ -53,6 +54,7 @@ Status BatchingSink::emit(Record record) {
   const Sha256Digest content = contentDigest(record);
   const Digest128 contentShort = truncate(content);
   RecordIndex::Entry* known = index_.find(key);
+  if (known != nullptr && !known->seen() && !known->withdrawn()) --unseenCurrent_;
   if (known != nullptr && !known->withdrawn() && known->content == contentShort) {
     known->flags |= RecordIndex::kSeen;
     ++counts_.unchanged;
@@ -105,7 +107,7 @@ Result<std::vector<RecordRef>> BatchingSink::withdrawals(const std::vector<std::
 
 Status BatchingSink::finish(const HarvestResult& result) {
   std::vector<RecordRef> gone;
-  if (!result.completeKinds.empty()) {
+  if (!result.completeKinds.empty() && unseenCurrent_ > 0) {
     if (Status ready = ensureIndex(); !ready) return ready;
     auto found = withdrawals(result.completeKinds);
     if (!found.isOk()) return found.status();

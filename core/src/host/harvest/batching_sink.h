@@ -67,6 +67,9 @@ class BatchingSink final : public RecordSink {
   std::optional<Cursor> storedCursor_;
   bool indexLoaded_ = false;
   RecordIndex index_;
+  // Current (not withdrawn) records the index knew at the start that this run has not emitted yet:
+  // the only candidates for withdrawal, so at zero the store need not be read back.
+  std::size_t unseenCurrent_ = 0;
   std::vector<std::string> defaultSubjects_;
   std::vector<StoredRecordWrite> pending_;
   std::size_t pendingBytes_ = 0;

@@ -39,6 +39,12 @@ RecordIndex::Entry& RecordIndex::add(const Digest128& key, const Digest128& cont
   return e;
 }
 
+std::size_t RecordIndex::currentCount() const {
+  std::size_t n = 0;
+  for (std::uint32_t i = 0; i < size_; ++i) n += at(i).withdrawn() ? 0 : 1;
+  return n;
+}
+
 // Doubles the buckets and re-threads every entry; the entries themselves stay where they are.
 void RecordIndex::grow() {
   heads_.assign(heads_.empty() ? 1024 : heads_.size() * 2, kNone);

@@ -53,6 +53,8 @@ class RecordIndex {
   const Entry* find(std::string_view kind, std::string_view key) const { return find(recordKeyDigest(kind, key)); }
 
   std::size_t size() const { return size_; }
+  /// Entries not flagged withdrawn.
+  std::size_t currentCount() const;
   bool empty() const { return size_ == 0; }
 
  private:
@@ -61,6 +63,7 @@ class RecordIndex {
   static constexpr std::size_t kBlockSize = std::size_t{1} << kBlockBits;
 
   Entry& at(std::uint32_t i) { return blocks_[i >> kBlockBits][i & (kBlockSize - 1)]; }
+  const Entry& at(std::uint32_t i) const { return blocks_[i >> kBlockBits][i & (kBlockSize - 1)]; }
   std::uint32_t& bucketOf(const Digest128& key) { return heads_[key.lo & (heads_.size() - 1)]; }
   void grow();
 

@@ -21,10 +21,7 @@ Status Store::forEachRecord(const RecordQuery& query, const std::function<void(c
         "SELECT source, kind, natural_key, subject, period, url, content_hash, payload, fetched_at, first_run, "
         "changed_run FROM records WHERE withdrawn_run IS NULL";
     std::vector<const std::string*> params;
-    // With a subject, "+kind" keeps SQLite on the subject index: without statistics it would pick
-    // the kind index and walk every record of the kind to rescore one subject.
-    const char* kindColumn = query.subject ? "+kind" : "kind";
-    for (const auto& [column, value] : {std::pair{"source", &query.source}, std::pair{kindColumn, &query.kind},
+    for (const auto& [column, value] : {std::pair{"source", &query.source}, std::pair{"kind", &query.kind},
                                         std::pair{"subject", &query.subject}}) {
       if (!*value) continue;
       sql += " AND " + std::string(column) + " = ?";
