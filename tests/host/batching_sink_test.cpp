@@ -96,6 +96,23 @@ TEST_F(BatchingSinkTest, withdrawsOnlyUnseenRecordsOfCompleteKindsAndNeverReject
   EXPECT_EQ(stored(true).size(), 5u);
 }
 
+TEST_F(BatchingSinkTest, aCompleteListingThatNamesNothingWithdrawsEverythingOfItsKind) {
+  run([](BatchingSink& sink) {
+    for (const char* key : {"1", "2"}) emit(sink, "t.a", key, "{}");
+  });
+  // Nothing emitted (a feed of "0 results"): the sink has read no index yet, and must still withdraw.
+  EXPECT_EQ(run([](BatchingSink&) {}, {"t.a"}).withdrawn, 2);
+  EXPECT_TRUE(stored().empty());
+  // Listing everything again withdraws nothing (and reads nothing back).
+  run([](BatchingSink& sink) {
+    for (const char* key : {"1", "2"}) emit(sink, "t.a", key, "{}");
+  });
+  EXPECT_EQ(run([](BatchingSink& sink) {
+              for (const char* key : {"1", "2"}) emit(sink, "t.a", key, "{}");
+            }, {"t.a"}).withdrawn, 0);
+  EXPECT_EQ(stored().size(), 2u);
+}
+
 // More changed data than the sink keeps in memory, with one key emitted on both sides of the
 // spill: still one row with the last version, and exact counts.
 TEST_F(BatchingSinkTest, countsStayExactAcrossTheSpillFile) {

@@ -107,8 +107,10 @@ Result<std::vector<RecordRef>> BatchingSink::withdrawals(const std::vector<std::
 
 Status BatchingSink::finish(const HarvestResult& result) {
   std::vector<RecordRef> gone;
-  if (!result.completeKinds.empty() && unseenCurrent_ > 0) {
+  if (!result.completeKinds.empty()) {
     if (Status ready = ensureIndex(); !ready) return ready;
+  }
+  if (!result.completeKinds.empty() && unseenCurrent_ > 0) {
     auto found = withdrawals(result.completeKinds);
     if (!found.isOk()) return found.status();
     gone = std::move(found).value();
