@@ -949,6 +949,29 @@ TEST_P(StoreTest, listsRunsStillRunningOldestFirst) {
   EXPECT_EQ((*running)[1].id, *c);
 }
 
+TEST_P(StoreTest, findsEachConfiguredSourcesNewestEndedRun) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->syncSources({{"a", "jdih", {"16.72"}, true, "h"}, {"b", "jdih", {"16.73"}, true, "h"},
+                                  {"c", "jdih", {"16.74"}, true, "h"}}));
+  const auto ended = [&](const std::string& source, RunStatus status) {
+    auto id = store->beginRun(source);
+    EXPECT_TRUE(id.isOk());
+    EXPECT_TRUE(store->finishRun(RunOutcome{*id, status, {}, "", ""}));
+    return *id;
+  };
+  ended("a", RunStatus::Success);
+  const std::int64_t aLast = ended("a", RunStatus::Failed);
+  ASSERT_TRUE(store->beginRun("a").isOk());  // running: not an ended run
+  ASSERT_TRUE(store->beginRun("b").isOk());  // b has nothing ended yet, c no run at all
+  ended("gone", RunStatus::Success);         // not a configured source
+  auto last = store->lastEndedRuns();
+  ASSERT_TRUE(last.isOk()) << last.status().message();
+  ASSERT_EQ(last->size(), 1u);
+  EXPECT_EQ(last->front().id, aLast);
+  EXPECT_EQ(last->front().status, RunStatus::Failed);
+}
+
 // Alerts: one live alert per key; re-evaluation moves last_seen only; a change raises the revision
 // (a higher severity reopens an acknowledged alert); a key no longer found is resolved, and a key
 // that comes back after that is a new alert.

@@ -1,4 +1,5 @@
 #include <iostream>
+#include <map>
 
 #include "cli/session.h"
 #include "cli/verbs.h"
@@ -77,25 +78,22 @@ int listDocuments(Session& session, const Invocation& inv) {
 int summary(Session& session, const Invocation& inv) {
   auto figures = session.store->documentFigures();
   if (!figures.isOk()) return fail(figures.status().message());
-  auto runs = session.store->runs(std::nullopt, 0);
+  auto runs = session.store->lastEndedRuns();
   if (!runs.isOk()) return fail(runs.status().message());
+  std::map<std::string, const host::RunRow*> lastRun;
+  for (const auto& r : *runs) lastRun.emplace(r.source, &r);
+  std::map<std::string, const host::DocumentFigures*> figuresOf;
+  for (const auto& f : *figures) figuresOf.emplace(f.source, &f);
   Table table{{"source", "subject", "last_harvest", "reachable", "valid", "reason", "documents", "complete",
                "complete_share", "newest"},
               {}};
   for (const auto& s : session.sources) {
     if (inv.has("source") && s.id != inv.get("source")) continue;
     if (inv.has("subject") && std::find(s.subjects.begin(), s.subjects.end(), inv.get("subject")) == s.subjects.end()) continue;
-    const host::RunRow* last = nullptr;
-    for (const auto& r : *runs) {
-      if (r.source == s.id && r.status != host::RunStatus::Running) {
-        last = &r;
-        break;
-      }
-    }
-    const host::DocumentFigures* f = nullptr;
-    for (const auto& candidate : *figures) {
-      if (candidate.source == s.id) f = &candidate;
-    }
+    const auto run = lastRun.find(s.id);
+    const host::RunRow* last = run != lastRun.end() ? run->second : nullptr;
+    const auto figure = figuresOf.find(s.id);
+    const host::DocumentFigures* f = figure != figuresOf.end() ? figure->second : nullptr;
     if (f == nullptr && (last == nullptr || s.connector != "jdih")) continue;
     // Reachable: the site answered HTTP at all; valid: it answered with a usable feed.
     const std::string reason = last != nullptr ? last->errorReason : "";

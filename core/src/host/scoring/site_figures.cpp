@@ -9,14 +9,12 @@ namespace hamhub::host {
 Result<std::vector<StoredRecord>> jdihSiteRecords(Store& store) {
   auto sources = store.sources();
   if (!sources.isOk()) return sources.status();
-  auto runs = store.runs(std::nullopt, 0);
+  auto runs = store.lastEndedRuns();
   if (!runs.isOk()) return runs.status();
   auto figures = store.documentFigures();
   if (!figures.isOk()) return figures.status();
-  std::map<std::string, const RunRow*> lastRun;  // runs come newest first
-  for (const RunRow& run : *runs) {
-    if (run.status != RunStatus::Running) lastRun.emplace(run.source, &run);
-  }
+  std::map<std::string, const RunRow*> lastRun;
+  for (const RunRow& run : *runs) lastRun.emplace(run.source, &run);
   std::map<std::string, const DocumentFigures*> bySource;
   for (const DocumentFigures& f : *figures) bySource[f.source] = &f;
 

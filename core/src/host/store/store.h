@@ -77,6 +77,9 @@ class Store {
   Status finishRun(const RunOutcome& outcome);
   /// Runs, newest first, of one source or all; limit <= 0 means all.
   Result<std::vector<RunRow>> runs(std::optional<std::string> source, int limit);
+  /// The newest ended (not running) run of each configured source that has one, by source: a
+  /// couple of index steps per source, however long the run history.
+  Result<std::vector<RunRow>> lastEndedRuns();
 
   /// How many runs ended (or are running) with each status, over the store's whole history.
   Result<std::map<std::string, std::int64_t>> runCountsByStatus();
@@ -193,6 +196,10 @@ class Store {
   Store(StoreLocation location, std::unique_ptr<Poco::Data::Session> session, int schemaVersion);
 
   Status validateBatch(const Batch& batch) const;
+  // harvest_runs rows `filter` selects (a WHERE and ORDER BY clause, `params` its text
+  // parameters), at most `limit` of them.
+  Result<std::vector<RunRow>> selectRuns(std::string_view operation, const std::string& filter,
+                                         const std::vector<std::string>& params, std::int64_t limit);
   // Writes one batch's rows inside the caller's transaction; throws Poco exceptions.
   void writeBatch(Poco::Data::Session& session, const Batch& batch);
 

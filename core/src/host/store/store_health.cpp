@@ -40,16 +40,6 @@ Result<std::map<std::string, std::int64_t>> Store::runCountsByStatus() {
   return out;
 }
 
-Result<std::vector<RunRow>> Store::runningRuns() {
-  auto all = runs(std::nullopt, 0);
-  if (!all.isOk()) return all.status();
-  std::vector<RunRow> running;
-  for (auto it = all->rbegin(); it != all->rend(); ++it) {
-    if (it->status == RunStatus::Running) running.push_back(std::move(*it));
-  }
-  return running;
-}
-
 Status Store::recordHealth(const SourceHealth& h, bool changed, bool planned) {
   if (h.source.empty() || h.checkedAt.empty() || h.since.empty()) {
     return Status::error("store " + describe() + ": recordHealth: source, since and checked_at are required",

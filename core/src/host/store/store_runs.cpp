@@ -103,20 +103,37 @@ Status Store::finishRun(const RunOutcome& outcome) {
 }
 
 Result<std::vector<RunRow>> Store::runs(std::optional<std::string> source, int limit) {
+  const Poco::Int64 max = limit > 0 ? limit : std::numeric_limits<Poco::Int64>::max();
+  if (source) return selectRuns("runs", "WHERE source = ? ORDER BY id DESC", {*source}, max);
+  return selectRuns("runs", "ORDER BY id DESC", {}, max);
+}
+
+Result<std::vector<RunRow>> Store::lastEndedRuns() {
+  // Walks each source's (source, id) index back from its newest run; at most one run of a source
+  // is running, so that is one or two steps.
+  return selectRuns("lastEndedRuns",
+                    "WHERE id IN (SELECT (SELECT h.id FROM harvest_runs h WHERE h.source = s.id "
+                    "AND h.status <> 'running' ORDER BY h.id DESC LIMIT 1) FROM sources s) ORDER BY source",
+                    {}, std::numeric_limits<Poco::Int64>::max());
+}
+
+Result<std::vector<RunRow>> Store::runningRuns() {
+  return selectRuns("runningRuns", "WHERE status = 'running' ORDER BY id", {},
+                    std::numeric_limits<Poco::Int64>::max());
+}
+
+Result<std::vector<RunRow>> Store::selectRuns(std::string_view operation, const std::string& filter,
+                                              const std::vector<std::string>& params, std::int64_t limit) {
   std::vector<RunRow> out;
-  Status s = withSession("runs", [&](Poco::Data::Session& session) {
+  Status s = withSession(operation, [&](Poco::Data::Session& session) {
     std::vector<Poco::Int64> ids, added, updated, unchanged, withdrawn, failed, pids;
     std::vector<std::string> sources, started, ended, statuses, errors, reasons, hosts;
-    Poco::Int64 max = limit > 0 ? limit : std::numeric_limits<Poco::Int64>::max();
-    std::string sql =
-        "SELECT id, source, started_at, COALESCE(ended_at, ''), status, added, updated, unchanged, "
-        "withdrawn, failed, error, error_reason, pid, hostname FROM harvest_runs";
     Poco::Data::Statement select(session);
-    if (source) {
-      select << dialect_.sql(sql + " WHERE source = ? ORDER BY id DESC LIMIT ?"), use(*source), use(max);
-    } else {
-      select << dialect_.sql(sql + " ORDER BY id DESC LIMIT ?"), use(max);
-    }
+    select << dialect_.sql(
+        "SELECT id, source, started_at, COALESCE(ended_at, ''), status, added, updated, unchanged, "
+        "withdrawn, failed, error, error_reason, pid, hostname FROM harvest_runs " + filter + " LIMIT ?");
+    for (const std::string& p : params) select, Poco::Data::Keywords::useRef(p);
+    select, use(limit);
     select, into(ids), into(sources), into(started), into(ended), into(statuses), into(added), into(updated),
         into(unchanged), into(withdrawn), into(failed), into(errors), into(reasons), into(pids), into(hosts);
     select.execute();
