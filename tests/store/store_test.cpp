@@ -949,7 +949,7 @@ TEST_P(StoreTest, listsRunsStillRunningOldestFirst) {
   EXPECT_EQ((*running)[1].id, *c);
 }
 
-TEST_P(StoreTest, findsEachConfiguredSourcesNewestEndedRun) {
+TEST_P(StoreTest, findsEachConfiguredSourcesNewestEndedRunAndItsSummary) {
   auto store = open();
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->syncSources({{"a", "jdih", {"16.72"}, true, "h"}, {"b", "jdih", {"16.73"}, true, "h"},
@@ -970,6 +970,19 @@ TEST_P(StoreTest, findsEachConfiguredSourcesNewestEndedRun) {
   ASSERT_EQ(last->size(), 1u);
   EXPECT_EQ(last->front().id, aLast);
   EXPECT_EQ(last->front().status, RunStatus::Failed);
+
+  auto summaries = store->runSummaries();
+  ASSERT_TRUE(summaries.isOk()) << summaries.status().message();
+  ASSERT_EQ(summaries->size(), 1u);
+  const SourceRunSummary& a = summaries->front();
+  EXPECT_EQ(a.source, "a");
+  EXPECT_EQ(a.lastStatus, RunStatus::Failed);
+  auto aRuns = store->runs(std::string("a"), 0);
+  ASSERT_TRUE(aRuns.isOk());
+  ASSERT_EQ(aRuns->size(), 3u);
+  EXPECT_EQ(a.firstStartedAt, aRuns->back().startedAt);
+  EXPECT_EQ(a.lastSuccessAt, aRuns->back().endedAt);  // the first run is its only success
+  EXPECT_EQ(a.lastEndedAt, (*aRuns)[1].endedAt);
 }
 
 // Alerts: one live alert per key; re-evaluation moves last_seen only; a change raises the revision

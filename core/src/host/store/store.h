@@ -84,7 +84,8 @@ class Store {
   /// How many runs ended (or are running) with each status, over the store's whole history.
   Result<std::map<std::string, std::int64_t>> runCountsByStatus();
 
-  /// Per source that has ended runs: first run, newest success and newest ended run, by source.
+  /// Per configured source that has ended runs: first run, newest success and newest ended run,
+  /// by source.
   Result<std::vector<SourceRunSummary>> runSummaries();
 
   /// Runs still marked `running`, oldest first: at start-up the hub closes the ones whose process

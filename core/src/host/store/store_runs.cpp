@@ -166,12 +166,15 @@ Result<std::vector<SourceRunSummary>> Store::runSummaries() {
   std::vector<SourceRunSummary> out;
   Status s = withSession("runSummaries", [&](Poco::Data::Session& session) {
     std::vector<std::string> sources, first, success, statuses, ended, errors, reasons;
-    session << "SELECT r.source, f.first_started, COALESCE(f.last_success, ''), r.status, COALESCE(r.ended_at, ''), "
-               "r.error, r.error_reason FROM harvest_runs r JOIN ("
-               "SELECT source, MIN(started_at) AS first_started, "
-               "MAX(CASE WHEN status = 'success' THEN ended_at END) AS last_success, "
-               "MAX(CASE WHEN status <> 'running' THEN id END) AS last_id FROM harvest_runs GROUP BY source) f "
-               "ON r.id = f.last_id ORDER BY r.source",
+    // Per configured source, each figure by a short walk of its (source, id) index rather than an
+    // aggregate over every run ever recorded (alert evaluation asks for this again and again).
+    session << "SELECT s.id, "
+               "(SELECT h.started_at FROM harvest_runs h WHERE h.source = s.id ORDER BY h.id LIMIT 1), "
+               "COALESCE((SELECT h.ended_at FROM harvest_runs h WHERE h.source = s.id AND h.status = 'success' "
+               "ORDER BY h.id DESC LIMIT 1), ''), "
+               "r.status, COALESCE(r.ended_at, ''), r.error, r.error_reason "
+               "FROM sources s JOIN harvest_runs r ON r.id = (SELECT h.id FROM harvest_runs h WHERE h.source = s.id "
+               "AND h.status <> 'running' ORDER BY h.id DESC LIMIT 1) ORDER BY s.id",
         into(sources), into(first), into(success), into(statuses), into(ended), into(errors), into(reasons), now;
     out.resize(sources.size());
     for (std::size_t i = 0; i < sources.size(); ++i) {
