@@ -108,12 +108,13 @@ Result<std::vector<RecordRef>> BatchingSink::withdrawals(const std::vector<std::
 Status BatchingSink::finish(const HarvestResult& result) {
   std::vector<RecordRef> gone;
   if (!result.completeKinds.empty()) {
+    // Read even when nothing was emitted: a complete listing of nothing withdraws everything.
     if (Status ready = ensureIndex(); !ready) return ready;
-  }
-  if (!result.completeKinds.empty() && unseenCurrent_ > 0) {
-    auto found = withdrawals(result.completeKinds);
-    if (!found.isOk()) return found.status();
-    gone = std::move(found).value();
+    if (unseenCurrent_ > 0) {
+      auto found = withdrawals(result.completeKinds);
+      if (!found.isOk()) return found.status();
+      gone = std::move(found).value();
+    }
   }
   counts_.withdrawn += static_cast<std::int64_t>(gone.size());
   return commit(result.next, std::move(gone));

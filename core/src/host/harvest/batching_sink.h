@@ -24,7 +24,8 @@ class Store;
 ///
 /// What it keeps per record for the whole run is an entry of the RecordIndex (40 bytes): whether a
 /// record is new, changed or unchanged, and whether this run has seen it, are flags and digests
-/// there. The keys a complete listing no longer names are read back from the store at the end.
+/// there. The keys a complete listing no longer names are read back from the store at the end,
+/// when the index says some stored record was not listed again.
 ///
 /// Not thread-safe: one sink per run, used from the run's thread.
 class BatchingSink final : public RecordSink {
