@@ -934,6 +934,48 @@ TEST_P(StoreTest, refusesASecondRunningRunOfTheSameSource) {
   EXPECT_TRUE(store->beginRun("jdih-16-73").isOk());
 }
 
+TEST_P(StoreTest, startsAndEndsRunsOfManyThreadsTogetherAndStillRefusesASecondRunOfASource) {
+  // Run rows are written in group transactions, each in its own savepoint: a refused start (one
+  // source, two threads) must not undo the other runs' rows written with it.
+  auto store = open();
+  ASSERT_TRUE(store);
+  constexpr int kThreads = 12;
+  std::atomic<int> busy{0};
+  std::mutex seenMutex;
+  std::set<std::int64_t> ids;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      const std::string source = t < 2 ? "shared" : "site" + std::to_string(t);
+      for (int round = 0; round < 5; ++round) {
+        auto id = store->beginRun(source);
+        if (!id.isOk()) {
+          EXPECT_EQ(id.status().reason(), "busy") << id.status().message();
+          ++busy;
+          continue;
+        }
+        {
+          std::lock_guard lock(seenMutex);
+          EXPECT_TRUE(ids.insert(*id).second);
+        }
+        EXPECT_TRUE(store->finishRun(RunOutcome{*id, RunStatus::Success, {1, 0, 0, 0, 0}, "", ""}));
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  auto runs = store->runs(std::nullopt, 0);
+  ASSERT_TRUE(runs.isOk()) << runs.status().message();
+  EXPECT_EQ(runs->size(), ids.size());
+  EXPECT_EQ(static_cast<int>(ids.size()) + busy.load(), kThreads * 5);
+  for (const RunRow& r : *runs) {
+    EXPECT_EQ(r.status, RunStatus::Success) << r.id;
+    EXPECT_EQ(r.counts.added, 1) << r.id;
+  }
+  auto running = store->runningRuns();
+  ASSERT_TRUE(running.isOk());
+  EXPECT_TRUE(running->empty());
+}
+
 TEST_P(StoreTest, listsRunsStillRunningOldestFirst) {
   auto store = open();
   ASSERT_TRUE(store);

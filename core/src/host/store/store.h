@@ -210,13 +210,16 @@ class Store {
   // The same with mutex_ already held by the caller.
   Status onSession(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& fn);
 
-  // Group commit (store_group_commit.cpp): a commit waiting for the connection, written by
-  // whichever commit holds the connection next.
+  // Group commit (store_group_commit.cpp): a write waiting for the connection, done by whichever
+  // write holds the connection next, in one transaction with the others waiting then.
   struct QueuedCommit;
-  // Writes the group's batches in one transaction, each its own result; throws (or fails) only
-  // for the transaction as a whole.
+  // Runs `write` in the next group transaction, in a savepoint of its own (alone: in a transaction
+  // of its own); its Status, or a store error naming `operation` if it threw.
+  Status grouped(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& write);
+  // Writes the group in one transaction, each its own result; throws (or fails) only for the
+  // transaction as a whole.
   Status writeGroup(Poco::Data::Session& session, const std::vector<QueuedCommit*>& group);
-  Status writeCommit(Poco::Data::Session& session, const QueuedCommit& commit);
+  Status writeBatches(Poco::Data::Session& session, const BatchSource& earlier, const Batch& last);
 
   StoreLocation location_;
   const Dialect& dialect_;

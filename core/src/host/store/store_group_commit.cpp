@@ -1,8 +1,8 @@
-// Store: group commit. A harvest --all or a busy `serve` finishes many runs at about the same
-// time, and each wants the one write connection. Rather than a transaction each (every one
-// rewriting the same index pages into the WAL), whichever commit gets the connection writes every
-// commit waiting for it in one transaction, each batch inside a savepoint of its own so that a
-// batch that fails is rolled back alone and the others are stored.
+// Store: group commit. A harvest --all or a busy `serve` starts and finishes many runs at about
+// the same time, and each wants the one write connection. Rather than a transaction each (every
+// one rewriting the same index pages into the WAL), whichever write gets the connection does every
+// write waiting for it in one transaction, each inside a savepoint of its own so that one that
+// fails is rolled back alone and the others are stored.
 
 #include <Poco/Data/Session.h>
 
@@ -15,8 +15,8 @@ namespace hamhub::host {
 using Poco::Data::Keywords::now;
 
 struct Store::QueuedCommit {
-  const BatchSource* earlier;
-  const Batch* last;
+  std::string_view operation;
+  const std::function<Status(Poco::Data::Session&)>* write;
   Status result;
   bool done = false;
 };
@@ -25,12 +25,16 @@ Status Store::commitBatch(const Batch& batch) { return commitBatches({}, batch);
 
 Status Store::commitBatches(const BatchSource& earlier, const Batch& last) {
   if (Status valid = validateBatch(last); !valid) return valid;
-  QueuedCommit mine{&earlier, &last, Status::ok()};
+  return grouped("commitBatch", [&](Poco::Data::Session& session) { return writeBatches(session, earlier, last); });
+}
+
+Status Store::grouped(std::string_view operation, const std::function<Status(Poco::Data::Session&)>& write) {
+  QueuedCommit mine{operation, &write, Status::ok()};
   {
     std::lock_guard queue(queueMutex_);
     queue_.push_back(&mine);
   }
-  // Whoever holds the connection before us may take our commit along: its owner (this thread)
+  // Whoever holds the connection before us may take our write along: its owner (this thread)
   // waits here until that holder has written it and let go, so `mine` outlives its use.
   std::lock_guard connection(mutex_);
   std::vector<QueuedCommit*> group;
@@ -40,7 +44,7 @@ Status Store::commitBatches(const BatchSource& earlier, const Batch& last) {
     group.swap(queue_);
   }
   const Status written =
-      onSession("commitBatch", [&](Poco::Data::Session& session) { return writeGroup(session, group); });
+      onSession(operation, [&](Poco::Data::Session& session) { return writeGroup(session, group); });
   std::lock_guard queue(queueMutex_);
   for (QueuedCommit* commit : group) {
     // The transaction itself failed (BEGIN, COMMIT, the connection): nothing of the group is stored.
@@ -53,16 +57,16 @@ Status Store::commitBatches(const BatchSource& earlier, const Batch& last) {
 Status Store::writeGroup(Poco::Data::Session& session, const std::vector<QueuedCommit*>& group) {
   if (group.size() == 1) {
     QueuedCommit& only = *group.front();
-    only.result = inTransaction(session, dialect_, [&] { return writeCommit(session, only); });
+    only.result = inTransaction(session, dialect_, [&] { return (*only.write)(session); });
     return Status::ok();
   }
   return inTransaction(session, dialect_, [&] {
     for (QueuedCommit* commit : group) {
       session << "SAVEPOINT batch", now;
       try {
-        commit->result = writeCommit(session, *commit);
+        commit->result = (*commit->write)(session);
       } catch (const std::exception& e) {
-        commit->result = storeError(location_.description, "commitBatch", exceptionText(e));
+        commit->result = storeError(location_.description, commit->operation, exceptionText(e));
       }
       if (!commit->result) session << "ROLLBACK TO SAVEPOINT batch", now;
       session << "RELEASE SAVEPOINT batch", now;
@@ -71,19 +75,19 @@ Status Store::writeGroup(Poco::Data::Session& session, const std::vector<QueuedC
   });
 }
 
-Status Store::writeCommit(Poco::Data::Session& session, const QueuedCommit& commit) {
-  if (*commit.earlier) {
+Status Store::writeBatches(Poco::Data::Session& session, const BatchSource& earlier, const Batch& last) {
+  if (earlier) {
     // One chunk for them all, so that `earlier` can refill its vectors in place.
     Batch chunk;
     for (;;) {
-      auto more = (*commit.earlier)(chunk);
+      auto more = earlier(chunk);
       if (!more.isOk()) return more.status();
       if (!*more) break;
       if (Status valid = validateBatch(chunk); !valid) return valid;
       writeBatch(session, chunk);
     }
   }
-  writeBatch(session, *commit.last);
+  writeBatch(session, last);
   return Status::ok();
 }
 

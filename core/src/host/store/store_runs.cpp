@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "host/store/dialect.h"
+#include "host/store/poco_error.h"
 #include "host/store/store.h"
 #include "host/util/clock.h"
 
@@ -37,32 +38,36 @@ Result<std::int64_t> Store::beginRun(std::string_view source) {
     return Status::error("store " + describe() + ": beginRun: no source given", "invalid-argument");
   }
   Poco::Int64 id = 0;
-  Status s = withSession("beginRun", [&](Poco::Data::Session& session) {
+  // Grouped with the other runs starting or ending at the same time: a harvest of many unchanged
+  // sites is little else than these two small writes per site.
+  Status s = grouped("beginRun", [&](Poco::Data::Session& session) {
     std::string src(source);
     std::string startedAt = utcNow();
     // Who ran it, so a run left "running" by a killed process can be told from a live one.
     Poco::Int64 pid = ::getpid();
     std::string host = hostName();
     // One running run per source, across processes too: the unique partial index on running runs
-    // refuses a second one (a second harvest would only write the same records twice). The insert
-    // goes first because it almost always succeeds; only a refusal pays for the lookup.
-    try {
-      session << dialect_.sql(
-          "INSERT INTO harvest_runs (source, started_at, status, pid, hostname) "
-          "VALUES (?, ?, 'running', ?, ?) RETURNING id"),
-          use(src), use(startedAt), use(pid), use(host), into(id), now;
-    } catch (const std::exception&) {
+    // turns a second one away (a second harvest would only write the same records twice). No
+    // statement fails for it (a failed one would abort a PostgreSQL transaction shared with other
+    // runs' writes); only a refusal pays for the lookup of who holds the source.
+    std::vector<Poco::Int64> ids;
+    session << dialect_.sql(
+        "INSERT INTO harvest_runs (source, started_at, status, pid, hostname) "
+        "VALUES (?, ?, 'running', ?, ?) ON CONFLICT (source) WHERE status = 'running' DO NOTHING RETURNING id"),
+        use(src), use(startedAt), use(pid), use(host), into(ids), now;
+    if (ids.empty()) {
       std::vector<Poco::Int64> runningIds, runningPids;
       std::vector<std::string> runningHosts, runningSince;
       session << dialect_.sql(
           "SELECT id, pid, hostname, started_at FROM harvest_runs WHERE source = ? AND status = 'running'"),
           use(src), into(runningIds), into(runningPids), into(runningHosts), into(runningSince), now;
-      if (runningIds.empty()) throw;
+      if (runningIds.empty()) return storeError(describe(), "beginRun", "the run was neither started nor found running");
       return Status::error("source " + src + " is already being harvested (run " + std::to_string(runningIds[0]) +
                                ", pid " + std::to_string(runningPids[0]) + " on " + runningHosts[0] + ", since " +
                                runningSince[0] + ")",
                            "busy");
     }
+    id = ids.front();
     return Status::ok();
   });
   if (!s) return s;
@@ -75,7 +80,7 @@ Status Store::finishRun(const RunOutcome& outcome) {
                              " needs a final status, not 'running'",
                          "invalid-argument");
   }
-  return withSession("finishRun", [&](Poco::Data::Session& session) -> Status {
+  return grouped("finishRun", [&](Poco::Data::Session& session) -> Status {
     std::string endedAt = utcNow();
     std::string status = runStatusName(outcome.status);
     Poco::Int64 added = outcome.counts.added, updated = outcome.counts.updated,
