@@ -57,6 +57,16 @@ void warnAboutContentType(Context& context, const std::string& url, const Exchan
                      " but Content-Type is '" + type + "'; read it anyway");
 }
 
+void warnAboutJsonBody(Context& context, const std::string& url, const Exchange& exchange,
+                       const JsonFeedBody& body) {
+  warnAboutContentType(context, url, exchange, "json");
+  if (const std::size_t repaired = body.repairedStrings(); repaired > 0) {
+    context.log().warn(displayUrl(url) + ": " + std::to_string(repaired) +
+                       (repaired == 1 ? " text was" : " texts were") +
+                       " not valid UTF-8 and read as Windows-1252; the site should send UTF-8");
+  }
+}
+
 std::string firstId(const JsonValue& item) { return scalarText(item.find("idData")); }
 
 }  // namespace
@@ -135,7 +145,7 @@ Status JdihConnector::check(Context& context) {
                              std::to_string(objects) + ")",
                          "schema-drift");
   }
-  warnAboutContentType(context, url, *result, "json");
+  warnAboutJsonBody(context, url, *result, body);
   return Status::ok();
 }
 
@@ -166,7 +176,7 @@ Result<HarvestResult> JdihConnector::harvestFeed(Context& context, const Cursor&
     return httpStatusError(url, result->response, settings_.maintenanceKeywords);
   if (Status verdict = body.finish(result->stoppedEarly); !verdict) return verdict;
   if (Status verdict = emitter.finish(); !verdict) return verdict;
-  warnAboutContentType(context, url, *result, "json");
+  warnAboutJsonBody(context, url, *result, body);
   context.log().info(displayUrl(url) + ": " + std::to_string(emitter.items()) + " documents listed, " +
                      std::to_string(emitter.emitted()) + " emitted");
   // The whole feed was read: documents it no longer lists are withdrawn.
@@ -199,7 +209,7 @@ Result<HarvestResult> JdihConnector::harvestPages(Context& context, RecordSink& 
     if (!isSuccess(result->response))
       return httpStatusError(url, result->response, settings_.maintenanceKeywords);
     if (Status verdict = body.finish(result->stoppedEarly); !verdict) return verdict;
-    warnAboutContentType(context, url, *result, "json");
+    warnAboutJsonBody(context, url, *result, body);
 
     const std::size_t count = body.items();
     context.log().debug(displayUrl(url) + ": " + std::to_string(count) + " documents");

@@ -44,6 +44,8 @@ class JsonFeedBody {
   /// Items in this body's array (0 for `0 results`).
   std::size_t items() const { return feed_.items(); }
   std::size_t largestItemBytes() const { return feed_.largestItemBytes(); }
+  /// Strings that were not UTF-8 and were read as Windows-1252 (JsonPushParser::repairedStrings).
+  std::size_t repairedStrings() const { return parser_ ? parser_->repairedStrings() : 0; }
 
  private:
   enum class Mode { Undecided, Json, Markup, Text };

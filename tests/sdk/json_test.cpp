@@ -3,6 +3,7 @@
 #include <string>
 
 #include "hamhub/json.h"
+#include "hamhub/utf8.h"
 
 namespace hamhub {
 namespace {
@@ -80,7 +81,10 @@ TEST_F(JsonTest, findsBytesThatNeedEscapingAtEveryOffset) {
             ASSERT_TRUE(parser.feed(std::string_view(json).substr(from, chunk)).isOk());
           }
           ASSERT_TRUE(parser.finish().isOk());
-          ASSERT_EQ(events.log, "s:" + text + "|") << "length " << length << ", special at " << at;
+          // The lone 0xC3 bytes are not UTF-8, so they come out read as Windows-1252.
+          std::string expected;
+          appendRepairedUtf8(expected, text);
+          ASSERT_EQ(events.log, "s:" + expected + "|") << "length " << length << ", special at " << at;
         }
       }
     }
@@ -166,6 +170,25 @@ TEST_F(JsonTest, pushParserGivesTheSameEventsForEverySplitPoint) {
   EXPECT_EQ(bytes.log, whole.log);
 }
 
+TEST_F(JsonTest, pushParserRepairsStringsThatAreNotUtf8WhereverTheChunksSplitThem) {
+  // A stray Latin-1 byte in a key and a value, a truncated sequence, and valid UTF-8 kept as it is.
+  const std::string doc = "{\"caf\xE9\":\"\x93Perda\x94 \xC3\xA9 \xE2\x82\",\"ok\":\"\xE2\x82\xAC\"}";
+  for (std::size_t split = 0; split <= doc.size(); ++split) {
+    EventLog parts;
+    JsonPushParser p(parts);
+    ASSERT_TRUE(p.feed(doc.substr(0, split)).isOk()) << split;
+    ASSERT_TRUE(p.feed(doc.substr(split)).isOk()) << split;
+    ASSERT_TRUE(p.finish().isOk()) << split;
+    EXPECT_EQ(parts.log,
+              "{|k:caf\u00e9|s:\u201cPerda\u201d \u00e9 \u00e2\u201a|k:ok|s:\u20ac|}|")
+        << "split at " << split;
+    EXPECT_EQ(p.repairedStrings(), 2u);
+  }
+  auto value = parseJson("[\"\xFF\"]");
+  ASSERT_TRUE(value);
+  EXPECT_EQ(value->asArray()[0].asString(), "\u00ff");
+}
+
 TEST_F(JsonTest, pushParserStopsWithTheHandlersError) {
   class Stopper final : public JsonHandler {
    public:
@@ -199,6 +222,34 @@ TEST_F(JsonTest, prettyPrintsWithIndent) {
   auto v = parseJson(R"({"a":[1,2],"b":{}})");
   ASSERT_TRUE(v.isOk());
   EXPECT_EQ(toJson(*v, 2), "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}");
+}
+
+TEST(Utf8Test, tellsWellFormedUtf8FromEverythingElse) {
+  EXPECT_TRUE(isValidUtf8(""));
+  EXPECT_TRUE(isValidUtf8("Peraturan Daerah Nomor 5 Tahun 2019"));
+  EXPECT_TRUE(isValidUtf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
+  EXPECT_FALSE(isValidUtf8("caf\xE9"));              // Latin-1
+  EXPECT_FALSE(isValidUtf8("\xC3"));                  // truncated
+  EXPECT_FALSE(isValidUtf8("\xC0\xAF"));              // overlong '/'
+  EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));          // a surrogate
+  EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80"));      // past U+10FFFF
+  EXPECT_FALSE(isValidUtf8("\x80 stray continuation"));
+  // The ASCII fast path must not skip a high byte at any offset of its eight-byte steps.
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xE9';
+    EXPECT_FALSE(isValidUtf8(text)) << at;
+  }
+}
+
+TEST(Utf8Test, readsWindows1252WholeOrOnlyWhereTheBytesAreNotUtf8) {
+  std::string whole;
+  appendWindows1252AsUtf8(whole, "\x80 caf\xE9 \x81");
+  EXPECT_EQ(whole, "\u20ac caf\u00e9 \u0081");
+  std::string repaired;
+  appendRepairedUtf8(repaired, "caf\xC3\xA9 caf\xE9 \x93ok\x94");
+  EXPECT_EQ(repaired, "caf\u00e9 caf\u00e9 \u201cok\u201d");
+  EXPECT_TRUE(isValidUtf8(repaired));
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include <hamhub/utf8.h>
+
 #include "text.h"
 
 namespace hamhub::tabular {
@@ -120,14 +122,14 @@ Status CsvReader::finishField(Row& row, std::size_t record) {
   cell.type = CellType::Text;
   if (encoding_ == CsvEncoding::Windows1252) {
     if (hasNonAscii(field_)) {
-      appendCp1252AsUtf8(cell.text, field_);
+      appendWindows1252AsUtf8(cell.text, field_);
       return Status::ok();
     }
   } else if (hasNonAscii(field_)) {
     if (!isValidUtf8(field_)) {
       if (encoding_ == CsvEncoding::Auto) {
         encoding_ = CsvEncoding::Windows1252;
-        appendCp1252AsUtf8(cell.text, field_);
+        appendWindows1252AsUtf8(cell.text, field_);
         return Status::ok();
       }
       return Status::error(location_.where(record, column, {}) +

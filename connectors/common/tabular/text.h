@@ -19,13 +19,6 @@ std::string columnLetters(std::size_t column);
 /// The 0-based column of a cell reference such as "C7" or "AA12"; npos when it has no letters.
 std::size_t columnFromReference(std::string_view reference);
 
-/// True when `text` is valid UTF-8 (no overlongs, no surrogates).
-bool isValidUtf8(std::string_view text);
-
-/// Appends Windows-1252 text converted to UTF-8. The five bytes cp1252 leaves undefined map to
-/// the C1 controls of the same value, as Windows' own converter does.
-void appendCp1252AsUtf8(std::string& out, std::string_view text);
-
 /// Splits a cell that lists several links or files ("https://a https://b", one per line, or
 /// separated by `;`, `,` or `|`): the tokens that are http(s) URLs, in order, duplicates removed.
 /// Other words are returned in `rest` (joined by one space).

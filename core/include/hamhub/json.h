@@ -140,6 +140,10 @@ class JsonPushParser {
   std::size_t line() const;
   std::size_t column() const;
   std::size_t bytesConsumed() const;
+  /// @brief Strings (keys too) so far that were not valid UTF-8. The handler got them repaired:
+  ///        well-formed sequences kept, every stray byte read as Windows-1252 (see utf8.h). A
+  ///        connector says so in its log, as the site's encoding is the thing to fix.
+  std::size_t repairedStrings() const;
 
  private:
   class Impl;

@@ -8,8 +8,8 @@
 /// the boundary, so compiler family, standard library ABI and architecture must match).
 
 #define HAMHUB_API_MAJOR 1
-#define HAMHUB_API_MINOR 4  // 1.1: Context::resolveSubject; 1.2: scorer plugins (scorer.h, criteria.h); 1.3: OptionType::Array;
-                            // 1.4: notifier plugins (notifier.h)
+#define HAMHUB_API_MINOR 5  // 1.1: Context::resolveSubject; 1.2: scorer plugins (scorer.h, criteria.h); 1.3: OptionType::Array;
+                            // 1.4: notifier plugins (notifier.h); 1.5: utf8.h, JsonPushParser::repairedStrings
 
 #define HAMHUB_STRINGIFY_IMPL(x) #x
 #define HAMHUB_STRINGIFY(x) HAMHUB_STRINGIFY_IMPL(x)

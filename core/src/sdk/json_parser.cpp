@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "hamhub/json.h"
+#include "hamhub/utf8.h"
 #include "json_scan.h"
 
 namespace hamhub {
@@ -25,6 +26,7 @@ class JsonPushParser::Impl {
   std::size_t line() const { return line_; }
   std::size_t column() const { return position_ - lineStart_ + 1; }
   std::size_t consumed() const { return position_; }
+  std::size_t repairedStrings() const { return repairedStrings_; }
 
  private:
   enum class State { Value, ValueOrArrayEnd, KeyOrObjectEnd, Key, Colon, CommaOrEnd, String, Escape, Unicode,
@@ -73,6 +75,8 @@ class JsonPushParser::Impl {
   Comment comment_ = Comment::None;
   std::vector<char> stack_;
   std::string buffer_;
+  std::string repaired_;
+  std::size_t repairedStrings_ = 0;
   bool stringIsKey_ = false;
   unsigned unicode_ = 0;
   int unicodeDigits_ = 0;
@@ -110,6 +114,15 @@ bool JsonPushParser::Impl::emitLiteral() {
 bool JsonPushParser::Impl::emitString(std::string_view value) {
   if (value.size() > options_.maxStringBytes) {
     return fail("string longer than " + std::to_string(options_.maxStringBytes) + " bytes", "too-large");
+  }
+  if (!isValidUtf8(value)) {
+    // JSON is UTF-8 by definition, yet sites on a Latin-1 database send their bytes as they are.
+    // Refusing the feed would lose it for one accent; passing the bytes on would break every
+    // reader after us (PostgreSQL refuses them outright). So the stray bytes become text.
+    repaired_.clear();
+    appendRepairedUtf8(repaired_, value);
+    value = repaired_;
+    ++repairedStrings_;
   }
   if (stringIsKey_) {
     if (Status s = handler_.onKey(value); !s) return failWith(std::move(s));
@@ -387,6 +400,7 @@ Status JsonPushParser::finish() { return impl_->finish(); }
 std::size_t JsonPushParser::line() const { return impl_->line(); }
 std::size_t JsonPushParser::column() const { return impl_->column(); }
 std::size_t JsonPushParser::bytesConsumed() const { return impl_->consumed(); }
+std::size_t JsonPushParser::repairedStrings() const { return impl_->repairedStrings(); }
 
 namespace {
 

@@ -526,6 +526,25 @@ TEST_F(JdihConnectorTest, acceptsJsonServedWithAWrongContentTypeAndWarns) {
   EXPECT_NE(warnings[0].find("text/html"), std::string::npos);
 }
 
+TEST_F(JdihConnectorTest, readsTextThatIsNotUtf8AsWindows1252AndWarns) {
+  // A site on a Latin-1 database: "é" as the single byte E9, "’" as 92, next to real UTF-8.
+  serve("/integrasi", 200,
+        "[{\"idData\":\"1\",\"judul\":\"Perda Caf\xE9 \x92HAM\x92\",\"teuBadan\":\"Kota \xC3\xA9\",\"x\xE9\":\"1\"}]");
+
+  auto result = harvest({{"url", server_.url("/integrasi")}});
+
+  ASSERT_TRUE(result) << result.status().message();
+  ASSERT_EQ(sink_.records.size(), 1u);
+  const JsonValue payload = payloadOf(sink_.records[0]);
+  EXPECT_EQ(str(payload, "title"), "Perda Caf\u00e9 \u2019HAM\u2019");
+  EXPECT_EQ(str(payload, "issuing_body"), "Kota \u00e9");
+  ASSERT_NE(payload.find("raw"), nullptr);
+  EXPECT_NE(payload.find("raw")->find("x\u00e9"), nullptr);
+  const auto warnings = context_->logger_.at(LogLevel::Warn);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("2 texts were not valid UTF-8 and read as Windows-1252"), std::string::npos) << warnings[0];
+}
+
 TEST_F(JdihConnectorTest, passesTheClientsTooLargeErrorThrough) {
   std::string feed = "[";
   for (int i = 0; i < 100; ++i) feed += (i > 0 ? "," : "") + generatedDocument(i, 50);
