@@ -54,18 +54,25 @@ class BatchingSinkTest : public ::testing::Test {
   Normaliser normaliser_;
 };
 
-TEST_F(BatchingSinkTest, aKeyEmittedTwiceInOneRunIsCountedOnceAsNewAndKeepsItsLastVersion) {
+TEST_F(BatchingSinkTest, aKeyEmittedTwiceInOneRunKeepsItsFirstVersionAndRejectsADifferentRepeat) {
   RunCounts counts = run([](BatchingSink& sink) {
     emit(sink, "t.a", "1", R"({"v":1})");
     emit(sink, "t.a", "1", R"({"v":1})");  // the same again: unchanged
-    emit(sink, "t.a", "1", R"({"v":2})");  // then changed within the run
+    emit(sink, "t.a", "1", R"({"v":2})");  // then different within the run: the source contradicts itself
+    emit(sink, "t.b", "1", R"({"v":2})");  // another kind, another record
   });
-  EXPECT_EQ(counts.added, 1);
+  EXPECT_EQ(counts.added, 2);
   EXPECT_EQ(counts.unchanged, 1);
-  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(counts.updated, 0);
+  EXPECT_EQ(counts.failed, 1);
   auto records = stored();
-  ASSERT_EQ(records.size(), 1u);
-  EXPECT_EQ(records[0].record.payload, R"({"v":2})");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].record.payload, R"({"v":1})");
+
+  // The next run may change it as usual.
+  counts = run([](BatchingSink& sink) { emit(sink, "t.a", "1", R"({"v":2})"); });
+  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(counts.failed, 0);
 }
 
 TEST_F(BatchingSinkTest, withdrawsOnlyUnseenRecordsOfCompleteKindsAndNeverRejectedKeys) {
@@ -120,16 +127,17 @@ TEST_F(BatchingSinkTest, countsStayExactAcrossTheSpillFile) {
   RunCounts counts = run([&](BatchingSink& sink) {
     emit(sink, "t.a", "first", R"({"v":1})");
     for (int i = 0; i < 3000; ++i) emit(sink, "t.a", std::to_string(i), "{\"pad\":\"" + pad + "\"}");
-    emit(sink, "t.a", "first", R"({"v":2})");
-    emit(sink, "t.a", "first", R"({"v":2})");
+    emit(sink, "t.a", "first", R"({"v":1})");  // spilled long ago, still known to be the same
+    emit(sink, "t.a", "first", R"({"v":2})");  // and still known to differ
   });
   EXPECT_EQ(counts.added, 3001);
-  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(counts.updated, 0);
   EXPECT_EQ(counts.unchanged, 1);
+  EXPECT_EQ(counts.failed, 1);
   auto records = stored();
   ASSERT_EQ(records.size(), 3001u);
   EXPECT_EQ(records.back().record.key, "first");
-  EXPECT_EQ(records.back().record.payload, R"({"v":2})");
+  EXPECT_EQ(records.back().record.payload, R"({"v":1})");
 }
 
 }  // namespace

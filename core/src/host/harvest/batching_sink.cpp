@@ -54,6 +54,13 @@ Status BatchingSink::emit(Record record) {
   const Sha256Digest content = contentDigest(record);
   const Digest128 contentShort = truncate(content);
   RecordIndex::Entry* known = index_.find(key);
+  if (known != nullptr && known->seen() && known->content != contentShort) {
+    // The same key twice in one harvest, saying different things: a site whose query joins
+    // another table lists a document once per row of it. Which one is right is the source's to
+    // settle; the first stays, and the run says so rather than keeping whichever came last.
+    reject(record.key, "listed again in this harvest with other content; the first listing is kept");
+    return Status::ok();
+  }
   if (known != nullptr && !known->seen() && !known->withdrawn()) --unseenCurrent_;
   if (known != nullptr && !known->withdrawn() && known->content == contentShort) {
     known->flags |= RecordIndex::kSeen;
@@ -62,7 +69,7 @@ Status BatchingSink::emit(Record record) {
   }
   const bool isNew = known == nullptr;
   ++(isNew ? counts_.added : counts_.updated);
-  // Later emits of the same key in this run compare against this version, which is current again.
+  // A later emit of the same key in this run compares against this version.
   if (isNew) {
     index_.add(key, contentShort, RecordIndex::kSeen);
   } else {
@@ -83,7 +90,9 @@ void BatchingSink::reject(std::string_view key, std::string_view message) {
   ++counts_.failed;
   rejected_.insert(digestOf({key}));
   errors_.push_back(RecordError{std::string(key), std::string(message)});
-  if (firstRejections_.size() < 3) firstRejections_.push_back(std::string(key) + ": " + std::string(message));
+  if (firstRejections_.size() < 3) {
+    firstRejections_.push_back(key.empty() ? std::string(message) : std::string(key) + ": " + std::string(message));
+  }
 }
 
 Status BatchingSink::checkpoint(const Cursor& cursor) { return commit(cursor, {}); }
