@@ -261,6 +261,11 @@ Result<HarvestResult> JdihConnector::harvestRss(Context& context, const Cursor& 
     return httpStatusError(url, result->response, settings_.maintenanceKeywords);
   if (Status verdict = body.finish(result->stoppedEarly); !verdict) return verdict;
   warnAboutContentType(context, url, *result, "xml");
+  if (body.repairedEncoding()) {
+    context.log().warn(displayUrl(url) +
+                       ": the feed is not valid UTF-8 as it says; its stray bytes were read as Windows-1252 "
+                       "(the site should send UTF-8, or declare the encoding it uses)");
+  }
   context.log().info(displayUrl(url) + ": " + std::to_string(emitter.items()) + " feed items, " +
                      std::to_string(emitter.emitted()) + " emitted");
   // A feed of new documents lists only the latest ones: never a reason to withdraw the rest.

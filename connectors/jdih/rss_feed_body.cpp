@@ -16,6 +16,19 @@ constexpr std::size_t kXmlPrefixBytes = 64 * 1024;
 
 constexpr const char* kExpected = "an RSS/Atom feed";
 
+// Whether the XML declaration at the start of `xml` says UTF-8, or there is none (so UTF-8 it is).
+bool declaresUtf8(std::string_view xml) {
+  if (xml.substr(0, 5) != "<?xml") return true;
+  const std::string declaration = toLowerAscii(xml.substr(0, xml.find("?>")));
+  const std::size_t at = declaration.find("encoding");
+  if (at == std::string::npos) return true;
+  const std::size_t quote = declaration.find_first_of("\"'", at);
+  if (quote == std::string::npos) return true;
+  const std::size_t end = declaration.find(declaration[quote], quote + 1);
+  const std::string name = declaration.substr(quote + 1, end == std::string::npos ? end : end - quote - 1);
+  return name == "utf-8" || name == "utf8";
+}
+
 }  // namespace
 
 RssFeedBody::RssFeedBody(std::string url, const std::vector<std::string>& keywords,
@@ -65,13 +78,18 @@ Status RssFeedBody::decide(bool atEnd) {
   mode_ = Mode::Xml;
   std::string head = std::move(kept_);
   kept_.clear();
-  return feedXml(head);
+  // A PHP template often prints a newline before the XML declaration, which must come first; the
+  // byte-order mark goes too (libxml2 reads the encoding from the declaration, UTF-8 without one).
+  const std::string_view xml = std::string_view(head).substr(at);
+  if (declaresUtf8(xml)) repair_.emplace();
+  return feedXml(xml);
 }
 
 Status RssFeedBody::feedXml(std::string_view chunk) {
+  xmlBytes_ += chunk.size();
+  if (repair_) chunk = repair_->next(chunk);
   if (kept_.size() < kXmlPrefixBytes) kept_.append(chunk.substr(0, kXmlPrefixBytes - kept_.size()));
   if (Status status = reader_.feed(chunk); !status) return readerError(status);
-  xmlBytes_ += chunk.size();
   const bool isFeed = reader_.root() == RssReader::Root::Rss || reader_.root() == RssReader::Root::Atom;
   if (stopAfterBytes_ > 0 && isFeed && xmlBytes_ >= stopAfterBytes_) return readEnough();
   return Status::ok();
@@ -112,6 +130,9 @@ Status RssFeedBody::finish(bool stoppedEarly) {
       break;
   }
   if (stoppedEarly) return Status::ok();
+  if (repair_) {
+    if (Status status = reader_.feed(repair_->finish()); !status) return readerError(status);
+  }
   if (Status status = reader_.finish(); !status) return readerError(status);
   return Status::ok();
 }

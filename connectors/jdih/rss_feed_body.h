@@ -2,11 +2,13 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "rss_reader.h"
+#include "utf8_stream.h"
 
 namespace hamhub::jdih {
 
@@ -32,6 +34,9 @@ class RssFeedBody {
 
   bool isXml() const { return mode_ == Mode::Xml; }
   std::size_t items() const { return reader_.items(); }
+  /// Whether the feed said (or implied) UTF-8 and some of its bytes were not, and were read as
+  /// Windows-1252 instead of failing the feed.
+  bool repairedEncoding() const { return repair_ && repair_->repaired(); }
 
  private:
   enum class Mode { Undecided, Xml, Markup, Text };
@@ -47,6 +52,7 @@ class RssFeedBody {
   Mode mode_ = Mode::Undecided;
   std::string kept_;  // undecided bytes, markup or text; the start of the XML
   std::size_t xmlBytes_ = 0;
+  std::optional<Utf8StreamRepair> repair_;  // for XML in UTF-8, which is most of it
 };
 
 }  // namespace hamhub::jdih

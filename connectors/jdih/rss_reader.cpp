@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "html_entities.h"
 #include "text_util.h"
 
 namespace hamhub::jdih {
@@ -81,8 +82,12 @@ struct RssReader::Callbacks {
                           "or loaded",
                       "invalid-payload"));
   }
-  // Only &lt; &gt; &amp; &quot; &apos; exist; nothing is ever looked up or resolved.
-  static xmlEntityPtr getEntity(void*, const xmlChar* name) { return xmlGetPredefinedEntity(name); }
+  // XML's five and HTML's named characters (fixed text, see html_entities.h); nothing is ever
+  // declared by the document, looked up elsewhere or resolved.
+  static xmlEntityPtr getEntity(void*, const xmlChar* name) {
+    if (xmlEntityPtr predefined = xmlGetPredefinedEntity(name); predefined != nullptr) return predefined;
+    return htmlCharacterEntity(view(name));
+  }
   static xmlEntityPtr getParameterEntity(void*, const xmlChar*) { return nullptr; }
   static xmlParserInputPtr resolveEntity(void*, const xmlChar*, const xmlChar*) { return nullptr; }
   static void structuredError(void*, xmlErrorPtr) {}  // read from the context; never printed

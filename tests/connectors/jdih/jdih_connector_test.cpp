@@ -750,6 +750,78 @@ TEST_F(JdihConnectorTest, readsALatin1RssFeedWhateverTheChunking) {
   EXPECT_EQ(items[1].guid, "b");
 }
 
+TEST_F(JdihConnectorTest, readsRssAsCmsTemplatesWriteIt) {
+  // Newlines before the declaration (PHP), HTML's named characters in text and attributes, and an
+  // unknown name, which stays an error.
+  const std::string feed =
+      "\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>JDIH&nbsp;Kota</title>"
+      "<item><guid>a</guid><title>Perda&nbsp;HAM &copy; 2019 &ndash; &eacute;&hellip;</title>"
+      "<link>https://jdih.example.go.id/?a=1&amp;b=&lsquo;2&rsquo;</link></item>"
+      "<item><guid>b</guid><title x=\"&nbsp;\">Kedua</title></item></channel></rss>";
+  const std::vector<std::string> keywords;
+  for (std::size_t chunk : {std::size_t{3}, feed.size()}) {
+    std::vector<FeedItem> items;
+    RssFeedBody body("http://127.0.0.1/rss", keywords, [&](FeedItem&& item) {
+      items.push_back(std::move(item));
+      return Status::ok();
+    });
+    for (std::size_t at = 0; at < feed.size(); at += chunk) {
+      ASSERT_TRUE(body.consume(std::string_view(feed).substr(at, chunk)));
+    }
+    const Status finished = body.finish(false);
+    ASSERT_TRUE(finished) << finished.message();
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].title, "Perda\u00a0HAM \u00a9 2019 \u2013 \u00e9\u2026");
+    EXPECT_EQ(items[0].link, "https://jdih.example.go.id/?a=1&b=\u20182\u2019");
+    EXPECT_EQ(items[1].title, "Kedua");
+  }
+
+  std::vector<FeedItem> none;
+  RssFeedBody unknown("http://127.0.0.1/rss", keywords, [&](FeedItem&& item) {
+    none.push_back(std::move(item));
+    return Status::ok();
+  });
+  const std::string bad = "<rss version=\"2.0\"><channel><item><title>&bogus;</title></item></channel></rss>";
+  Status status = unknown.consume(bad);
+  if (status) status = unknown.finish(false);
+  EXPECT_EQ(status.reason(), "invalid-payload");
+  EXPECT_NE(status.message().find("Entity 'bogus' not defined"), std::string::npos) << status.message();
+}
+
+TEST_F(JdihConnectorTest, readsRssThatSaysUtf8ButIsNotWhateverTheChunking) {
+  // Latin-1 bytes (E9, 92) next to real UTF-8 (C3 A9, E2 80 94) that a chunk boundary may split.
+  const std::string feed =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
+      "<item><guid>a</guid><title>Caf\xE9 \xC3\xA9\xE2\x80\x94 \x92HAM\x92</title></item></channel></rss>\xE9";
+  const std::vector<std::string> keywords;
+  for (std::size_t chunk = 1; chunk <= 7; ++chunk) {
+    std::vector<FeedItem> items;
+    RssFeedBody body("http://127.0.0.1/rss", keywords, [&](FeedItem&& item) {
+      items.push_back(std::move(item));
+      return Status::ok();
+    });
+    for (std::size_t at = 0; at < feed.size(); at += chunk) {
+      ASSERT_TRUE(body.consume(std::string_view(feed).substr(at, chunk))) << chunk;
+    }
+    const Status finished = body.finish(false);
+    // The stray byte after the root element is still content after the document: an error.
+    EXPECT_FALSE(finished) << chunk;
+    ASSERT_EQ(items.size(), 1u) << chunk;
+    EXPECT_EQ(items[0].title, "Caf\u00e9 \u00e9\u2014 \u2019HAM\u2019") << chunk;
+    EXPECT_TRUE(body.repairedEncoding());
+  }
+
+  // Through the connector: stored, with a warning that names the fix.
+  serve("/rss", 200, feed.substr(0, feed.size() - 1), "application/rss+xml");
+  auto result = harvest({{"rss_url", server_.url("/rss")}});
+  ASSERT_TRUE(result) << result.status().message();
+  ASSERT_EQ(sink_.records.size(), 1u);
+  EXPECT_EQ(str(payloadOf(sink_.records[0]), "title"), "Caf\u00e9 \u00e9\u2014 \u2019HAM\u2019");
+  const auto warnings = context_->logger_.at(LogLevel::Warn);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("not valid UTF-8"), std::string::npos) << warnings[0];
+}
+
 TEST_F(JdihConnectorTest, reportsAMaintenancePageAtTheRssUrl) {
   serve("/rss", 200, "<!DOCTYPE html>\n<html><body><p>Sedang dalam perbaikan</p></body></html>", "text/html");
 
