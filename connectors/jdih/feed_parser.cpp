@@ -15,7 +15,8 @@ constexpr std::size_t kValueOverhead = 16;
 constexpr std::size_t kTypicalItemFields = 32;
 
 bool isWrapperKey(std::string_view key) {
-  return key == "data" || key == "result" || key == "results" || key == "items";
+  return std::find(FeedParser::kWrapperKeys.begin(), FeedParser::kWrapperKeys.end(), key) !=
+         FeedParser::kWrapperKeys.end();
 }
 
 bool isIndexKey(std::string_view key) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <hamhub/json.h>
@@ -11,14 +13,18 @@ namespace hamhub::jdih {
 
 /// Turns the events of a JsonPushParser over a JDIHN feed into one document at a time.
 ///
-/// Accepts a top-level array of documents, or an object that wraps the array under `data`,
-/// `result`, `results` or `items` (also nested, as Laravel's paginator does:
-/// `{"data":{"current_page":1,"data":[…]}}`). Only the document being read is held in memory, so
+/// Accepts a top-level array of documents, or an object that wraps the array under one of
+/// kWrapperKeys (also nested, as Laravel's paginator does: `{"data":{"current_page":1,"data":[…]}}`,
+/// or `{"data":{"rows":[…]}}`). Only the document being read is held in memory, so
 /// memory does not grow with the feed. Members of a wrapper other than the array are skipped.
 ///
 /// Not thread-safe; one parser per response body.
 class FeedParser final : public JsonHandler {
  public:
+  /// The members a wrapper object may hold the documents under, as PHP frameworks name them.
+  static constexpr std::array<std::string_view, 7> kWrapperKeys = {"data", "result", "results", "items",
+                                                                   "rows", "records", "list"};
+
   /// What the whole body turned out to be.
   enum class Shape {
     Unknown,             ///< nothing seen yet

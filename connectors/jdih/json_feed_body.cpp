@@ -109,6 +109,8 @@ Status JsonFeedBody::finish(bool stoppedEarly) {
     case Mode::Text: {
       if (!stoppedEarly && isZeroResults(kept_)) return Status::ok();
       if (auto scalar = parseJson(kept_); scalar) {
+        // `echo json_encode("0 results")`: the same empty feed, quoted.
+        if (!stoppedEarly && scalar->isString() && isZeroResults(scalar->asString())) return Status::ok();
         return Status::error(displayUrl(url_) + ": answered with a JSON " +
                                  JsonValue::typeName(scalar->type()) +
                                  " where an array of documents was expected",
@@ -144,10 +146,12 @@ Status JsonFeedBody::finish(bool stoppedEarly) {
     }
     std::string keys;
     for (const auto& key : feed_.topLevelKeys()) keys += (keys.empty() ? "" : ", ") + key;
-    return Status::error(displayUrl(url_) +
-                             ": answered with a JSON object without a data/result/results/items "
-                             "array of documents (its keys: " +
-                             (keys.empty() ? "none" : keys) + ")",
+    std::string wrappers;
+    for (const auto wrapper : FeedParser::kWrapperKeys) wrappers += (wrappers.empty() ? "" : "/") + std::string(wrapper);
+    // The start of the body says more than its keys: {"status":false,"message":"Tidak ada data"}.
+    return Status::error(displayUrl(url_) + ": answered with a JSON object without a " + wrappers +
+                             " array of documents (its keys: " + (keys.empty() ? "none" : keys) +
+                             "; it starts '" + snippet(kept_, 160) + "')",
                          "schema-drift");
   }
   return Status::ok();

@@ -294,13 +294,16 @@ TEST_F(JdihConnectorTest, writesTheSamePayloadBytesForTheSameFeed) {
 
 TEST_F(JdihConnectorTest, treatsZeroResultsTextAsEmptyFeed) {
   serve("/integrasi", 200, "  0 results\n", "text/html");
+  serve("/quoted", 200, R"("0 results")");
 
-  auto result = harvest({{"url", server_.url("/integrasi")}});
+  for (const char* path : {"/integrasi", "/quoted"}) {
+    auto result = harvest({{"url", server_.url(path)}});
 
-  ASSERT_TRUE(result) << result.status().message();
-  EXPECT_TRUE(sink_.records.empty());
-  EXPECT_TRUE(sink_.rejects.empty());
-  EXPECT_EQ(result->completeKinds, std::vector<std::string>{"jdih.document"});
+    ASSERT_TRUE(result) << path << ": " << result.status().message();
+    EXPECT_TRUE(sink_.records.empty());
+    EXPECT_TRUE(sink_.rejects.empty());
+    EXPECT_EQ(result->completeKinds, std::vector<std::string>{"jdih.document"});
+  }
 }
 
 TEST_F(JdihConnectorTest, treatsAnEmptyArrayAsEmptyFeed) {
@@ -320,15 +323,17 @@ TEST_F(JdihConnectorTest, readsDocumentsWrappedInAnObject) {
   serve("/php", 200,
         "\xEF\xBB\xBF"
         R"({"0": {"idData": "4"}, "2": {"idData": "5"}})");
+  serve("/rows", 200, R"({"status": true, "data": {"rows": [{"idData": "6"}], "total": 1}})");
 
   ASSERT_TRUE(harvest({{"url", server_.url("/data")}}));
   ASSERT_TRUE(harvest({{"url", server_.url("/laravel")}}));
-  auto result = harvest({{"url", server_.url("/php")}});
+  ASSERT_TRUE(harvest({{"url", server_.url("/php")}}));
+  auto result = harvest({{"url", server_.url("/rows")}});
 
   ASSERT_TRUE(result) << result.status().message();
   std::vector<std::string> keys;
   for (const auto& record : sink_.records) keys.push_back(record.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"1", "2", "3", "4", "5"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"1", "2", "3", "4", "5", "6"}));
 }
 
 TEST_F(JdihConnectorTest, pagesThroughThreePagesUntilAShortPage) {
@@ -559,7 +564,7 @@ TEST_F(JdihConnectorTest, passesTheClientsTooLargeErrorThrough) {
 }
 
 TEST_F(JdihConnectorTest, reportsSchemaDriftForJsonThatIsNotAListOfDocuments) {
-  serve("/object", 200, R"({"status": "ok", "count": 0, "rows": [{"idData": "1"}]})");
+  serve("/object", 200, R"({"status": "ok", "count": 0, "peraturan": [{"idData": "1"}]})");
   serve("/string", 200, R"("tidak ada data")");
 
   auto object = harvest({{"url", server_.url("/object")}});
@@ -567,7 +572,8 @@ TEST_F(JdihConnectorTest, reportsSchemaDriftForJsonThatIsNotAListOfDocuments) {
 
   ASSERT_FALSE(object);
   EXPECT_EQ(object.status().reason(), "schema-drift");
-  EXPECT_NE(object.status().message().find("status, count, rows"), std::string::npos)
+  EXPECT_NE(object.status().message().find("status, count, peraturan; it starts '{\"status\": \"ok\""),
+            std::string::npos)
       << object.status().message();
   ASSERT_FALSE(string);
   EXPECT_EQ(string.status().reason(), "schema-drift");
