@@ -12,6 +12,12 @@ namespace {
 constexpr std::size_t kMaxDeferred = 1000;
 constexpr std::size_t kMaxKeysInMessage = 8;
 
+// "a string", "an array", "an object": JSON's type names with their article.
+std::string aType(const JsonValue& value) {
+  const std::string name = JsonValue::typeName(value.type());
+  return (name.front() == 'a' || name.front() == 'o' ? "an " : "a ") + name;
+}
+
 }  // namespace
 
 DocumentEmitter::DocumentEmitter(Context& context, RecordSink& sink, std::int64_t maxDocuments)
@@ -33,8 +39,8 @@ Status DocumentEmitter::addFeedItem(const JsonValue& item, bool oversized) {
   const std::string position = std::to_string(items_);
 
   if (!item.isObject()) {
-    if (firstItemType_.empty() && objects_ == 0) firstItemType_ = JsonValue::typeName(item.type());
-    defer("item " + position + " is a " + JsonValue::typeName(item.type()) + ", not a document object");
+    if (firstItemType_.empty() && objects_ == 0) firstItemType_ = aType(item);
+    defer("item " + position + " is " + aType(item) + ", not a document object");
     return Status::ok();
   }
   ++objects_;
@@ -110,7 +116,7 @@ Status DocumentEmitter::finish() {
   if (items_ == 0 || sawIdField_) return Status::ok();
   if (objects_ == 0) {
     return Status::error(displayUrl(url_) + ": the feed's array holds no document objects (" +
-                             std::to_string(items_) + " items; the first is a " + firstItemType_ + ")",
+                             std::to_string(items_) + " items; the first is " + firstItemType_ + ")",
                          "schema-drift");
   }
   std::string keys;

@@ -619,16 +619,17 @@ TEST_F(JdihConnectorTest, rejectsADocumentWithAnInvalidDateAndEmitsTheRest) {
 }
 
 TEST_F(JdihConnectorTest, rejectsDocumentsWithoutIdDataWhenOthersHaveIt) {
-  serve("/integrasi", 200, R"([{"judul": "no id"}, "stray", {"idData": "-"}, {"idData": "7"}])");
+  serve("/integrasi", 200, R"([{"judul": "no id"}, "stray", {"idData": "-"}, {"idData": "7"}, [1]])");
 
   auto result = harvest({{"url", server_.url("/integrasi")}});
 
   ASSERT_TRUE(result) << result.status().message();
   ASSERT_EQ(sink_.records.size(), 1u);
-  ASSERT_EQ(sink_.rejects.size(), 3u);
+  ASSERT_EQ(sink_.rejects.size(), 4u);
   EXPECT_EQ(sink_.rejects[0].second, "document 1 has no idData");
   EXPECT_EQ(sink_.rejects[1].second, "item 2 is a string, not a document object");
   EXPECT_EQ(sink_.rejects[2].second, "document 3: idData is empty");
+  EXPECT_EQ(sink_.rejects[3].second, "item 5 is an array, not a document object");
 }
 
 TEST_F(JdihConnectorTest, failsPastTheDocumentCapAndWhenCancelled) {
