@@ -162,6 +162,27 @@ TEST_F(HttpClientTest, reportsCorruptGzipAsIo) {
   EXPECT_EQ(response.status().reason(), "io");
 }
 
+TEST_F(HttpClientTest, namesAContentEncodingItCannotRead) {
+  server_.route("/br", [](Request&, Response& response) {
+    response.set("Content-Encoding", "br");
+    TestHttpServer::sendText(response, 200, "\x0b\x02\x80[]");
+  });
+  server_.route("/identity", [](Request&, Response& response) {
+    response.set("Content-Encoding", "Identity");
+    TestHttpServer::sendText(response, 200, "[]");
+  });
+  PocoHttpClient client(fastConfig());
+
+  auto brotli = client.fetch(get(server_.url("/br")));
+  auto identity = client.fetch(get(server_.url("/identity")));
+
+  ASSERT_FALSE(brotli);
+  EXPECT_EQ(brotli.status().reason(), "invalid-payload");
+  EXPECT_NE(brotli.status().message().find("encoded as 'br'"), std::string::npos) << brotli.status().message();
+  ASSERT_TRUE(identity) << identity.status().message();
+  EXPECT_EQ(identity->body, "[]");
+}
+
 TEST_F(HttpClientTest, refusesGzipBombByDecodedSize) {
   const std::string bomb = TestHttpServer::gzip(std::string(64 * 1024 * 1024, '\0'));
   server_.route("/bomb", [&](Request&, Response& response) {

@@ -24,6 +24,11 @@ std::unique_ptr<std::istream> makeDecoder(const std::string& contentEncoding, st
   return decoder;
 }
 
+bool isIdentity(const std::string& contentEncoding) {
+  const auto encoding = Poco::toLower(Poco::trim(contentEncoding));
+  return encoding.empty() || encoding == "identity";
+}
+
 Status readDecoded(std::istream& in, const BodyReadOptions& options, const BodyConsumer& consume,
                    std::uint64_t& decodedBytes) {
   std::vector<char> chunk(options.chunkBytes);
@@ -63,6 +68,14 @@ Status readBody(std::istream& raw, const BodyReadOptions& options, const BodyCon
   std::istream guardedStream(&guarded);
   guardedStream.exceptions(std::ios::badbit);
   auto decoder = makeDecoder(options.contentEncoding, guardedStream);
+  if (!decoder && !isIdentity(options.contentEncoding)) {
+    // Brotli or zstd from a server that ignored Accept-Encoding: handing those bytes on would
+    // surface as an invalid feed, blaming the site's data instead of its server.
+    return Status::error(options.url + ": the body is encoded as '" + Poco::trim(options.contentEncoding) +
+                             "', which the hub cannot read; it asks for gzip or deflate, and the server "
+                             "should honour Accept-Encoding",
+                         "invalid-payload");
+  }
   if (decoder) decoder->exceptions(std::ios::badbit);
   std::istream& in = decoder ? *decoder : guardedStream;
 
