@@ -378,6 +378,40 @@ TEST_P(StoreTest, keepsDocumentsWithTheirFindingsAndFiguresInTheRecordsTransacti
   EXPECT_TRUE(withWithdrawn->back().withdrawn);
 }
 
+TEST_P(StoreTest, walksDocumentsOneAtATimeInListingOrderAndStopsWhenTold) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  Batch b = newRunBatch(*store, "jdih-16-72");
+  for (int i = 0; i < 5; ++i) {
+    const std::string key = std::to_string(i);
+    b.writes.push_back(write("jdih.document", key, "h" + key));
+    b.documents.push_back(document(key, "berlaku", "2024-01-0" + std::to_string(i + 1),
+                                   i % 2 == 0 ? std::vector<std::pair<std::string, std::string>>{{"subjects", "Subjek"}}
+                                              : std::vector<std::pair<std::string, std::string>>{}));
+  }
+  ASSERT_TRUE(store->commitBatch(b).isOk());
+
+  std::vector<std::string> keys;
+  DocumentQuery page;
+  page.limit = 3;
+  page.offset = 1;
+  ASSERT_TRUE(store->forEachDocument(page, [&](const DocumentView& v) {
+    keys.push_back(v.document.key + ":" + std::to_string(v.document.missing.size()));
+    return Status::ok();
+  }));
+  // Newest promulgation first; each view's findings are its own, not left over from the last one.
+  EXPECT_EQ(keys, (std::vector<std::string>{"3:0", "2:1", "1:0"}));
+
+  int visited = 0;
+  Status stopped = store->forEachDocument({}, [&](const DocumentView&) {
+    return ++visited == 2 ? Status::error("enough", "cancelled") : Status::ok();
+  });
+  EXPECT_EQ(stopped.reason(), "cancelled");
+  EXPECT_EQ(visited, 2);
+  // The store is usable after a walk that stopped half-way.
+  EXPECT_EQ(store->documents({})->size(), 5u);
+}
+
 TEST_P(StoreTest, keepsTheLastVersionOfARecordABatchNamesTwice) {
   // 70 rows: two whole 32-row statements and six single rows on SQLite. Key 3 comes again in the
   // same statement, key 5 in the next one, key 40 in the single rows; the last version wins.

@@ -34,54 +34,88 @@ bool parseFormat(std::string_view text, Format& format) {
   return true;
 }
 
-void Table::render(std::ostream& out, Format format) const {
-  if (format == Format::Json) {
-    JsonValue array(JsonValue::Array{});
-    for (const auto& row : rows) {
-      JsonValue object(JsonValue::Object{});
-      for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) object.set(columns[i], row[i]);
-      array.push(std::move(object));
+TableWriter::TableWriter(std::ostream& out, Format format, std::vector<std::string> columns, std::size_t widthSample)
+    : out_(out), format_(format), columns_(std::move(columns)), widthSample_(widthSample) {
+  if (format_ == Format::Csv) {
+    for (std::size_t i = 0; i < columns_.size(); ++i) out_ << (i ? "," : "") << host::csvField(columns_[i]);
+    out_ << "\r\n";
+  } else if (format_ == Format::Table) {
+    for (const auto& c : columns_) widths_.push_back(host::codePointCount(c));
+  }
+}
+
+void TableWriter::add(std::vector<JsonValue> row) {
+  ++rows_;
+  if (format_ == Format::Json) {
+    JsonValue object(JsonValue::Object{});
+    for (std::size_t i = 0; i < columns_.size() && i < row.size(); ++i) object.set(columns_[i], std::move(row[i]));
+    // Each object indented as a member of the array around it; JSON text holds no raw newline
+    // but these, so indenting after each is exact.
+    std::string text = toJson(object, 2);
+    std::string indented = "  ";
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented += "  ";
     }
-    out << toJson(array, 2) << "\n";
+    out_ << (rows_ == 1 ? "[\n" : ",\n") << indented;
     return;
   }
-  if (format == Format::Csv) {
-    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << host::csvField(columns[i]);
-    out << "\r\n";
-    for (const auto& row : rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (i ? "," : "") << host::csvField(row[i].isNull() ? std::string() : cellText(row[i]));
-      }
-      out << "\r\n";
+  if (format_ == Format::Csv) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      out_ << (i ? "," : "") << host::csvField(row[i].isNull() ? std::string() : cellText(row[i]));
     }
+    out_ << "\r\n";
     return;
   }
-  std::vector<std::size_t> widths;
-  for (const auto& c : columns) widths.push_back(host::codePointCount(c));
-  std::vector<std::vector<std::string>> text;
-  for (const auto& row : rows) {
-    auto& line = text.emplace_back();
-    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      line.push_back(cellText(row[i]));
-      widths[i] = std::max(widths[i], host::codePointCount(line.back()));
-    }
+  std::vector<std::string> line;
+  for (std::size_t i = 0; i < row.size() && i < widths_.size(); ++i) {
+    line.push_back(cellText(row[i]));
+    if (!widthsFixed_) widths_[i] = std::max(widths_[i], host::codePointCount(line.back()));
   }
-  const auto printLine = [&](const std::vector<std::string>& cells) {
-    std::string line;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      line += cells[i];
-      if (i + 1 < cells.size()) line.append(widths[i] - host::codePointCount(cells[i]) + 2, ' ');
-    }
-    out << line << "\n";
-  };
+  if (widthsFixed_) {
+    writeTableLine(line);
+    return;
+  }
+  sample_.push_back(std::move(line));
+  if (sample_.size() >= widthSample_) flushSample();
+}
+
+void TableWriter::flushSample() {
   std::vector<std::string> header;
-  for (const auto& c : columns) {
+  for (const auto& c : columns_) {
     std::string upper = c;
     std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
     header.push_back(upper);
   }
-  printLine(header);
-  for (const auto& line : text) printLine(line);
+  writeTableLine(header);
+  for (const auto& line : sample_) writeTableLine(line);
+  sample_.clear();
+  sample_.shrink_to_fit();
+  widthsFixed_ = true;
+}
+
+void TableWriter::writeTableLine(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    line += cells[i];
+    // A cell wider than its column (after the sample) pushes the rest of its line right, whole.
+    if (i + 1 < cells.size()) line.append(widths_[i] - std::min(widths_[i], host::codePointCount(cells[i])) + 2, ' ');
+  }
+  out_ << line << "\n";
+}
+
+void TableWriter::finish() {
+  if (format_ == Format::Json) {
+    out_ << (rows_ == 0 ? "[]\n" : "\n]\n");
+  } else if (format_ == Format::Table && !widthsFixed_) {
+    flushSample();
+  }
+}
+
+void Table::render(std::ostream& out, Format format) const {
+  TableWriter writer(out, format, columns, rows.size() + 1);
+  for (const auto& row : rows) writer.add(row);
+  writer.finish();
 }
 
 }  // namespace hamhub::cli

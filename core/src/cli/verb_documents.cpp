@@ -32,44 +32,44 @@ int listDocuments(Session& session, const Invocation& inv) {
       return fail("--limit needs a number");
     }
   }
-  auto documents = session.store->documents(query);
-  if (!documents.isOk()) return fail(documents.status().message());
-
-  if (inv.format == Format::Table) {
-    Table table{{"source", "id", "jenis", "number", "year", "status", "missing", "title"}, {}};
-    for (const auto& v : *documents) {
-      const auto& d = v.document;
+  const bool table = inv.format == Format::Table;
+  std::vector<std::string> columns =
+      table ? std::vector<std::string>{"source", "id", "jenis", "number", "year", "status", "missing", "title"}
+            : std::vector<std::string>{"source", "subject", "id", "document_type", "jenis", "jenis_short", "number",
+                                       "year", "title", "enacted_on", "promulgated_on", "status", "status_original",
+                                       "issuing_body", "subjects", "detail_url", "file_url", "withdrawn",
+                                       "missing_metadata"};
+  // Streamed from the store: a province's or a ministry's listing holds one document at a time.
+  TableWriter writer(std::cout, inv.format, std::move(columns));
+  Status listed = session.store->forEachDocument(query, [&](const host::DocumentView& v) {
+    const auto& d = v.document;
+    if (table) {
       JsonValue::Array missing;
       for (const auto& [field, name] : d.missing) missing.emplace_back(name);
-      table.rows.push_back({v.source, d.key, orNull(d.jenisShort.empty() ? d.jenis : d.jenisShort), orNull(d.number),
-                            d.year > 0 ? JsonValue(d.year) : JsonValue(), orNull(d.status + (v.withdrawn ? " (withdrawn)" : "")),
-                            missing.empty() ? JsonValue("-") : JsonValue(std::move(missing)), shortened(d.title, 70)});
-    }
-    table.render(std::cout, inv.format);
-    std::cerr << documents->size() << " document" << (documents->size() == 1 ? "" : "s") << "\n";
-    return kExitOk;
-  }
-  Table table{{"source", "subject", "id", "document_type", "jenis", "jenis_short", "number", "year", "title",
-               "enacted_on", "promulgated_on", "status", "status_original", "issuing_body", "subjects",
-               "detail_url", "file_url", "withdrawn", "missing_metadata"},
-              {}};
-  for (const auto& v : *documents) {
-    const auto& d = v.document;
-    JsonValue missing(JsonValue::Array{});
-    for (const auto& [field, name] : d.missing) {
-      if (inv.format == Format::Json) {
-        missing.push(JsonValue(JsonValue::Object{{"field", JsonValue(field)}, {"name", JsonValue(name)}}));
-      } else {
-        missing.push(JsonValue(field));
+      writer.add({v.source, d.key, orNull(d.jenisShort.empty() ? d.jenis : d.jenisShort), orNull(d.number),
+                  d.year > 0 ? JsonValue(d.year) : JsonValue(), orNull(d.status + (v.withdrawn ? " (withdrawn)" : "")),
+                  missing.empty() ? JsonValue("-") : JsonValue(std::move(missing)), shortened(d.title, 70)});
+    } else {
+      JsonValue missing(JsonValue::Array{});
+      for (const auto& [field, name] : d.missing) {
+        if (inv.format == Format::Json) {
+          missing.push(JsonValue(JsonValue::Object{{"field", JsonValue(field)}, {"name", JsonValue(name)}}));
+        } else {
+          missing.push(JsonValue(field));
+        }
       }
+      writer.add({v.source, orNull(d.subject), d.key, orNull(d.documentType), orNull(d.jenis), orNull(d.jenisShort),
+                  orNull(d.number), d.year > 0 ? JsonValue(d.year) : JsonValue(), orNull(d.title), orNull(d.enactedOn),
+                  orNull(d.promulgatedOn), orNull(d.status), orNull(d.statusOriginal), orNull(d.issuingBody),
+                  orNull(d.subjects), orNull(d.detailUrl), orNull(d.fileUrl), v.withdrawn, std::move(missing)});
     }
-    table.rows.push_back({v.source, orNull(d.subject), d.key, orNull(d.documentType), orNull(d.jenis),
-                          orNull(d.jenisShort), orNull(d.number), d.year > 0 ? JsonValue(d.year) : JsonValue(),
-                          orNull(d.title), orNull(d.enactedOn), orNull(d.promulgatedOn), orNull(d.status),
-                          orNull(d.statusOriginal), orNull(d.issuingBody), orNull(d.subjects), orNull(d.detailUrl),
-                          orNull(d.fileUrl), v.withdrawn, std::move(missing)});
-  }
-  table.render(std::cout, inv.format);
+    // A reader that went away (`| head`) ends the listing instead of the whole store being read.
+    return std::cout ? Status::ok() : Status::error("standard output closed", "cancelled");
+  });
+  if (!listed && listed.reason() == "cancelled") return kExitOk;
+  if (!listed) return fail(listed.message());
+  writer.finish();
+  if (table) std::cerr << writer.rows() << " document" << (writer.rows() == 1 ? "" : "s") << "\n";
   return kExitOk;
 }
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "host/config/schema_check.h"
 #include "host/harvest/harvest_runner.h"
 #include "host/harvest/http_factory.h"
@@ -303,6 +305,23 @@ TEST_F(JdihSimulatorTest, aFailingSiteDoesNotAffectTheOthersInHarvestAll) {
                                   "--format", "csv"});
   ASSERT_EQ(missing.exitCode, 0) << missing.err;
   EXPECT_NE(missing.out.find("missing_metadata"), std::string::npos);
+
+  // The listing in each format, streamed: every document of the two sites that answered.
+  const std::string config = (dir_ / "hamhub.json").string();
+  auto json = test::runHamhub({"--config", config, "documents", "--format", "json"});
+  ASSERT_EQ(json.exitCode, 0) << json.err;
+  auto listed = parseJson(json.out);
+  ASSERT_TRUE(listed.isOk()) << json.out.substr(0, 400);
+  ASSERT_EQ(listed->asArray().size(), 2 * kDocuments);
+  EXPECT_NE(listed->asArray()[0].find("missing_metadata"), nullptr);
+  auto table = test::runHamhub({"--config", config, "documents", "--limit", "3"});
+  ASSERT_EQ(table.exitCode, 0) << table.err;
+  EXPECT_EQ(std::count(table.out.begin(), table.out.end(), '\n'), 4) << table.out;  // the header and 3 rows
+  EXPECT_EQ(table.out.rfind("SOURCE", 0), 0u) << table.out;
+  EXPECT_NE(table.err.find("3 documents"), std::string::npos) << table.err;
+  auto none = test::runHamhub({"--config", config, "documents", "--source", "no-such-site", "--format", "json"});
+  ASSERT_EQ(none.exitCode, 0) << none.err;
+  EXPECT_EQ(none.out, "[]\n");
 }
 
 }  // namespace

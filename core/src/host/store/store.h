@@ -141,6 +141,11 @@ class Store {
   /// (newest first) and key, with their metadata findings.
   Result<std::vector<DocumentView>> documents(const DocumentQuery& query);
 
+  /// documents(), one at a time: streaming on SQLite, so a listing of every document holds one.
+  /// A non-ok Status from `visit` stops the walk and is returned. Runs under the store's lock, so
+  /// `visit` must not call the store.
+  Status forEachDocument(const DocumentQuery& query, const std::function<Status(const DocumentView&)>& visit);
+
   /// Per source: current documents, how many have complete metadata, the newest date.
   Result<std::vector<DocumentFigures>> documentFigures();
 

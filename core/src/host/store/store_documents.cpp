@@ -10,6 +10,7 @@
 #include "host/store/bulk.h"
 #include "host/store/document_row.h"
 #include "host/store/document_writes.h"
+#include "host/store/sqlite_bulk.h"
 #include "host/store/store.h"
 
 namespace hamhub::host {
@@ -84,40 +85,103 @@ void writeDocuments(Poco::Data::Session& session, const Dialect& dialect, Sqlite
                 rows);
 }
 
+namespace {
+
+// The SELECT for `query`, with its parameters in order (the limit and offset last).
+std::string documentSelect(const DocumentQuery& query, std::vector<std::string>& params) {
+  std::string sql =
+      "SELECT d.source, d.natural_key, d.record_kind, d.subject, d.document_type, d.jenis, d.jenis_short, "
+      "d.number, d.year, d.title, d.enacted_on, d.promulgated_on, d.status, d.status_original, "
+      "d.issuing_body, d.subjects, d.detail_url, d.file_url, d.rules_version, d.missing, "
+      "CASE WHEN r.withdrawn_run IS NULL THEN 0 ELSE 1 END "
+      "FROM documents d JOIN records r ON r.source = d.source AND r.kind = d.record_kind "
+      "AND r.natural_key = d.natural_key";
+  std::string where;
+  const auto filter = [&](const char* condition, const std::optional<std::string>& value) {
+    if (!value) return;
+    where += (where.empty() ? " WHERE " : " AND ") + std::string(condition);
+    params.push_back(*value);
+  };
+  filter("d.source = ?", query.source);
+  filter("d.subject = ?", query.subject);
+  filter("d.status = ?", query.status);
+  if (!query.subjectsIn.empty()) {
+    std::string marks;
+    for (const std::string& subject : query.subjectsIn) {
+      marks += marks.empty() ? "?" : ", ?";
+      params.push_back(subject);
+    }
+    where += (where.empty() ? " WHERE d.subject IN (" : " AND d.subject IN (") + marks + ")";
+  }
+  if (query.missingMetadataOnly) where += where.empty() ? " WHERE d.missing_count > 0" : " AND d.missing_count > 0";
+  if (!query.includeWithdrawn) where += where.empty() ? " WHERE r.withdrawn_run IS NULL" : " AND r.withdrawn_run IS NULL";
+  return sql + where + " ORDER BY d.source, d.promulgated_on DESC, d.natural_key LIMIT ? OFFSET ?";
+}
+
+// One row of documentSelect's columns into `v`; `text(i)` and `integer(i)` read column i.
+template <typename Text, typename Integer>
+void readDocument(DocumentView& v, const Text& text, const Integer& integer) {
+  DocumentWrite& d = v.document;
+  v.source = text(0);
+  d.key = text(1);
+  d.recordKind = text(2);
+  d.subject = text(3);
+  d.documentType = text(4);
+  d.jenis = text(5);
+  d.jenisShort = text(6);
+  d.number = text(7);
+  d.year = integer(8);
+  d.title = text(9);
+  d.enactedOn = text(10);
+  d.promulgatedOn = text(11);
+  d.status = text(12);
+  d.statusOriginal = text(13);
+  d.issuingBody = text(14);
+  d.subjects = text(15);
+  d.detailUrl = text(16);
+  d.fileUrl = text(17);
+  d.rulesVersion = text(18);
+  d.missing.clear();
+  readMissing(text(19), d);
+  v.withdrawn = integer(20) != 0;
+}
+
+}  // namespace
+
 Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
   std::vector<DocumentView> out;
+  Status s = forEachDocument(query, [&](const DocumentView& v) {
+    out.push_back(v);
+    return Status::ok();
+  });
+  if (!s) return s;
+  return out;
+}
+
+Status Store::forEachDocument(const DocumentQuery& query, const std::function<Status(const DocumentView&)>& visit) {
+  Status stopped = Status::ok();
   Status s = withSession("documents", [&](Poco::Data::Session& session) {
-    std::string sql =
-        "SELECT d.source, d.natural_key, d.record_kind, d.subject, d.document_type, d.jenis, d.jenis_short, "
-        "d.number, d.year, d.title, d.enacted_on, d.promulgated_on, d.status, d.status_original, "
-        "d.issuing_body, d.subjects, d.detail_url, d.file_url, d.rules_version, d.missing, "
-        "CASE WHEN r.withdrawn_run IS NULL THEN 0 ELSE 1 END "
-        "FROM documents d JOIN records r ON r.source = d.source AND r.kind = d.record_kind "
-        "AND r.natural_key = d.natural_key";
     std::vector<std::string> params;
-    std::string where;
-    const auto filter = [&](const char* condition, const std::optional<std::string>& value) {
-      if (!value) return;
-      where += (where.empty() ? " WHERE " : " AND ") + std::string(condition);
-      params.push_back(*value);
-    };
-    filter("d.source = ?", query.source);
-    filter("d.subject = ?", query.subject);
-    filter("d.status = ?", query.status);
-    if (!query.subjectsIn.empty()) {
-      std::string marks;
-      for (const std::string& subject : query.subjectsIn) {
-        marks += marks.empty() ? "?" : ", ?";
-        params.push_back(subject);
-      }
-      where += (where.empty() ? " WHERE d.subject IN (" : " AND d.subject IN (") + marks + ")";
-    }
-    if (query.missingMetadataOnly) where += where.empty() ? " WHERE d.missing_count > 0" : " AND d.missing_count > 0";
-    if (!query.includeWithdrawn) where += where.empty() ? " WHERE r.withdrawn_run IS NULL" : " AND r.withdrawn_run IS NULL";
-    sql += where + " ORDER BY d.source, d.promulgated_on DESC, d.natural_key LIMIT ? OFFSET ?";
+    const std::string sql = documentSelect(query, params);
     Poco::Int64 limit = query.limit > 0 ? query.limit : std::numeric_limits<Poco::Int64>::max();
     Poco::Int64 offset = query.offset > 0 ? query.offset : 0;
-
+    DocumentView v;
+    if (dialect_.backend() == Backend::Sqlite) {
+      // Stepped row by row into one reused view: a listing of every document holds one.
+      SqliteStatement select(session, sql);
+      int index = 0;
+      for (const std::string& p : params) select.text(++index, p);
+      select.integer(++index, limit);
+      select.integer(++index, offset);
+      const auto text = [&](int column) { return std::string(select.columnText(column)); };
+      const auto integer = [&](int column) { return static_cast<std::int64_t>(select.columnInteger(column)); };
+      while (select.nextRow()) {
+        readDocument(v, text, integer);
+        if (stopped = visit(v); !stopped) break;
+      }
+      return Status::ok();
+    }
+    // PostgreSQL hands a statement's result over at once anyway.
     std::vector<std::string> c[19];
     std::vector<Poco::Int64> years, withdrawn;
     Poco::Data::Statement select(session);
@@ -128,37 +192,17 @@ Result<std::vector<DocumentView>> Store::documents(const DocumentQuery& query) {
         into(years), into(c[8]), into(c[9]), into(c[10]), into(c[11]), into(c[12]), into(c[13]), into(c[14]),
         into(c[15]), into(c[16]), into(c[17]), into(c[18]), into(withdrawn);
     select.execute();
-
-    out.resize(c[0].size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      DocumentView& v = out[i];
-      DocumentWrite& d = v.document;
-      v.source = std::move(c[0][i]);
-      d.key = std::move(c[1][i]);
-      d.recordKind = std::move(c[2][i]);
-      d.subject = std::move(c[3][i]);
-      d.documentType = std::move(c[4][i]);
-      d.jenis = std::move(c[5][i]);
-      d.jenisShort = std::move(c[6][i]);
-      d.number = std::move(c[7][i]);
-      d.year = years[i];
-      d.title = std::move(c[8][i]);
-      d.enactedOn = std::move(c[9][i]);
-      d.promulgatedOn = std::move(c[10][i]);
-      d.status = std::move(c[11][i]);
-      d.statusOriginal = std::move(c[12][i]);
-      d.issuingBody = std::move(c[13][i]);
-      d.subjects = std::move(c[14][i]);
-      d.detailUrl = std::move(c[15][i]);
-      d.fileUrl = std::move(c[16][i]);
-      d.rulesVersion = std::move(c[17][i]);
-      readMissing(c[18][i], d);
-      v.withdrawn = withdrawn[i] != 0;
+    for (std::size_t row = 0; row < c[0].size(); ++row) {
+      // Column i of the SELECT; the year (8) and withdrawn flag (20) come from their own vectors.
+      const auto text = [&](int column) { return std::move(c[column < 8 ? column : column - 1][row]); };
+      const auto integer = [&](int column) { return column == 8 ? years[row] : withdrawn[row]; };
+      readDocument(v, text, integer);
+      if (stopped = visit(v); !stopped) break;
     }
     return Status::ok();
   });
   if (!s) return s;
-  return out;
+  return stopped;
 }
 
 Result<std::vector<DocumentFigures>> Store::documentFigures() {
