@@ -28,6 +28,9 @@ class JsonBody {
   /// (reason `schema-drift` naming what was there otherwise).
   Status finish(const JsonPointer& itemsPointer);
 
+  /// Strings that were not UTF-8 and were read as Windows-1252 (JsonPushParser::repairedStrings).
+  std::size_t repairedStrings() const { return parser_ ? parser_->repairedStrings() : 0; }
+
  private:
   Status syntaxError(const Status& parserError) const;
 

@@ -56,6 +56,10 @@ Result<PageOutcome> fetchPage(Context& context, const RestSettings& settings, co
   if (!response) return response.status();
   if (response->status < 200 || response->status >= 300) return checkHttpStatus(*response, shown(url));
   if (Status st = body.finish(settings.itemsPointer); !st) return st;
+  if (const std::size_t repaired = body.repairedStrings(); repaired > 0) {
+    context.log().warn(shown(url) + ": " + std::to_string(repaired) + (repaired == 1 ? " text was" : " texts were") +
+                       " not valid UTF-8 and read as Windows-1252; the server should send UTF-8");
+  }
   outcome.items = stream.items();
   outcome.next = stream.watched();
   outcome.fingerprint = first + '\n' + last;

@@ -90,6 +90,22 @@ TEST_F(OpdRestTest, mapsItemsThroughJsonPointersIntoRecords) {
   EXPECT_EQ(result->completeKinds, std::vector<std::string>{"opd.row"});
 }
 
+TEST_F(OpdRestTest, readsTextThatIsNotUtf8AsWindows1252AndSaysSo) {
+  server_.route("/latin1", [](TestHttpServer::Request&, TestHttpServer::Response& response) {
+    TestHttpServer::sendText(response, 200,
+                             "{\"data\":{\"items\":[{\"id\":1,\"wilayah\":{\"kode\":\"16.71\"},\"tahun\":\"2024\","
+                             "\"opd\":\"Dinas Pendidikan \x96 Bidang Caf\xE9\"}]}}",
+                             "application/json");
+  });
+  auto result = driver_.harvest(options("/latin1"));
+  ASSERT_TRUE(result) << result.status().message();
+  ASSERT_EQ(driver_.sink.records.size(), 1u);
+  EXPECT_EQ(payloadOf(driver_.sink.records[0]).find("unit")->asString(), "Dinas Pendidikan \u2013 Bidang Caf\u00e9");
+  bool warned = false;
+  for (const auto& line : driver_.logged()) warned = warned || line.find("1 text was not valid UTF-8") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 TEST_F(OpdRestTest, pagesByPageNumberOffsetAndNextLinkUntilAnEmptyPage) {
   auto byPage = options("/page");
   byPage["paging"] = "page";

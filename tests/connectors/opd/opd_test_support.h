@@ -80,6 +80,8 @@ class ConnectorDriver {
   Status check(const std::map<std::string, JsonValue>& values);
 
   RecordingSink sink;
+  /// What the last harvest or check logged.
+  const std::vector<std::string>& logged() const { return context_->logger_.lines; }
 
  private:
   std::unique_ptr<host::PocoHttpClient> client_;
