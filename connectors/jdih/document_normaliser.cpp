@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "html_entities.h"
 #include "jenis_map.h"
 #include "status_map.h"
 #include "text_util.h"
@@ -90,7 +91,9 @@ class Fields {
       const JsonValue* v = at_[f];
       if (v == nullptr) continue;
       if (v->isString()) {
-        const std::string_view t = trim(v->asString());
+        std::string_view t = trim(v->asString());
+        // A CMS that stores what its forms escaped: "Pajak &amp; Retribusi", "&nbsp;".
+        if (decodeHtmlCharacters(t, formatted_[f])) t = trim(formatted_[f]);
         if (!isBlankMarker(t)) return t;
         continue;
       }

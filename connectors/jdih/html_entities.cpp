@@ -1,7 +1,9 @@
 #include "html_entities.h"
 
 #include <array>
+#include <charconv>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace hamhub::jdih {
@@ -37,40 +39,93 @@ constexpr Named kOtherNames[] = {
     {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"euro", 0x20AC},   {"trade", 0x2122}, {"larr", 0x2190},
     {"rarr", 0x2192},   {"minus", 0x2212}};
 
-std::string utf8(unsigned cp) {
-  std::string out;
+// XML's five, which HTML has too; libxml2 knows them already, text from a JSON feed does not.
+constexpr Named kXmlNames[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+
+void appendUtf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+    return;
+  }
   if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
-  } else {
+  } else if (cp < 0x10000) {
     out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
   }
   out += static_cast<char>(0x80 | (cp & 0x3F));
-  return out;
 }
 
-xmlEntityPtr makeEntity(const char* name, unsigned codePoint) {
-  const std::string text = utf8(codePoint);
-  return xmlNewEntity(nullptr, reinterpret_cast<const xmlChar*>(name), XML_INTERNAL_PREDEFINED_ENTITY, nullptr,
-                      nullptr, reinterpret_cast<const xmlChar*>(text.c_str()));
-}
+using CharacterTable = std::map<std::string, unsigned, std::less<>>;
 
-using EntityTable = std::map<std::string, xmlEntityPtr, std::less<>>;
-
-EntityTable buildTable() {
-  EntityTable table;
-  for (unsigned i = 0; i < kLatin1Names.size(); ++i) table.emplace(kLatin1Names[i], makeEntity(kLatin1Names[i], 0xA0 + i));
-  for (const Named& named : kOtherNames) table.emplace(named.name, makeEntity(named.name, named.codePoint));
+const CharacterTable& characters() {
+  static const CharacterTable table = [] {
+    CharacterTable t;
+    for (unsigned i = 0; i < kLatin1Names.size(); ++i) t.emplace(kLatin1Names[i], 0xA0 + i);
+    for (const Named& named : kOtherNames) t.emplace(named.name, named.codePoint);
+    for (const Named& named : kXmlNames) t.emplace(named.name, named.codePoint);
+    return t;
+  }();
   return table;
+}
+
+std::optional<unsigned> characterOf(std::string_view name) {
+  if (name.size() >= 2 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    unsigned cp = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+    const bool usable = error == std::errc() && end == digits.data() + digits.size() && !digits.empty() && cp != 0 &&
+                        cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+    return usable ? std::optional<unsigned>(cp) : std::nullopt;
+  }
+  const auto found = characters().find(name);
+  return found == characters().end() ? std::nullopt : std::optional<unsigned>(found->second);
 }
 
 }  // namespace
 
 xmlEntityPtr htmlCharacterEntity(std::string_view name) {
   // Built once, on first use, and never freed: libxml2 may hold a pointer while any parse runs.
-  static const EntityTable table = buildTable();
-  const auto found = table.find(name);
-  return found == table.end() ? nullptr : found->second;
+  static const std::map<std::string, xmlEntityPtr, std::less<>> entities = [] {
+    std::map<std::string, xmlEntityPtr, std::less<>> table;
+    for (const auto& [entity, cp] : characters()) {
+      std::string text;
+      appendUtf8(text, cp);
+      table.emplace(entity, xmlNewEntity(nullptr, reinterpret_cast<const xmlChar*>(entity.c_str()),
+                                         XML_INTERNAL_PREDEFINED_ENTITY, nullptr, nullptr,
+                                         reinterpret_cast<const xmlChar*>(text.c_str())));
+    }
+    return table;
+  }();
+  const auto found = entities.find(name);
+  return found == entities.end() ? nullptr : found->second;
+}
+
+bool decodeHtmlCharacters(std::string_view text, std::string& out) {
+  std::size_t amp = text.find('&');
+  if (amp == std::string_view::npos) return false;
+  bool decoded = false;
+  std::size_t copied = 0;
+  for (; amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+    // The longest name HTML has is short; a ';' further on ends something else.
+    const std::size_t semicolon = text.find(';', amp + 1);
+    if (semicolon == std::string_view::npos || semicolon - amp > 10) continue;
+    const auto cp = characterOf(text.substr(amp + 1, semicolon - amp - 1));
+    if (!cp) continue;
+    if (!decoded) out.clear();
+    out.append(text.substr(copied, amp - copied));
+    appendUtf8(out, *cp);
+    copied = semicolon + 1;
+    amp = semicolon;
+    decoded = true;
+  }
+  if (decoded) out.append(text.substr(copied));
+  return decoded;
 }
 
 }  // namespace hamhub::jdih

@@ -550,6 +550,22 @@ TEST_F(JdihConnectorTest, readsTextThatIsNotUtf8AsWindows1252AndWarns) {
   EXPECT_NE(warnings[0].find("2 texts were not valid UTF-8 and read as Windows-1252"), std::string::npos) << warnings[0];
 }
 
+TEST_F(JdihConnectorTest, decodesTheHtmlCharacterReferencesACmsLeftInItsText) {
+  serve("/integrasi", 200,
+        R"([{"idData":"1","judul":"Pajak &amp; Retribusi &#8211; Perda &quot;HAM&quot;&nbsp;","teuBadan":"&nbsp;",)"
+        R"("urlDownload":"https://jdih.example.go.id/unduh?id=1&amp;f=pdf","sumber":"Hotel & Restoran &bogus; &#0;"}])");
+
+  auto result = harvest({{"url", server_.url("/integrasi")}});
+
+  ASSERT_TRUE(result) << result.status().message();
+  ASSERT_EQ(sink_.records.size(), 1u);
+  const JsonValue payload = payloadOf(sink_.records[0]);
+  EXPECT_EQ(str(payload, "title"), "Pajak & Retribusi \u2013 Perda \"HAM\"");
+  EXPECT_TRUE(payload.find("issuing_body")->isNull());  // nothing but a non-breaking space
+  EXPECT_EQ(str(payload, "file_url"), "https://jdih.example.go.id/unduh?id=1&f=pdf");
+  EXPECT_EQ(str(payload, "source"), "Hotel & Restoran &bogus; &#0;");  // not references: as written
+}
+
 TEST_F(JdihConnectorTest, passesTheClientsTooLargeErrorThrough) {
   std::string feed = "[";
   for (int i = 0; i < 100; ++i) feed += (i > 0 ? "," : "") + generatedDocument(i, 50);
