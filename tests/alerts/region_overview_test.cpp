@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
+
 #include "host/overview/region_overview.h"
 #include "support/temp_dir.h"
 #include "support/test_subjects.h"
@@ -80,6 +83,44 @@ TEST(RegionOverview, readsEachSubjectsNewestScoreWithMissingItemsAndAlerts) {
 
   EXPECT_EQ(regionOverview(store, catalogue, criteria, "16.10").status().reason(), "not-found");
   EXPECT_EQ(regionOverview(store, catalogue, criteria, "99").status().reason(), "not-found");
+}
+
+TEST(RegionOverview, showsTheWorstStateOfASubjectsJdihSitesNextToItsDocuments) {
+  hamhub::test::TempDir dir;
+  auto opened = Store::open("sqlite:hub.db", dir.path());
+  ASSERT_TRUE(opened.isOk()) << opened.status().message();
+  Store& store = **opened;
+  const std::vector<Subject> catalogue = {testSubject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
+                                          testSubject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
+                                          testSubject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
+                                          testSubject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota, "16")};
+  ASSERT_TRUE(store.upsertSubjects(catalogue));
+  ASSERT_TRUE(store.syncSources({{"jdih-16-71", "jdih", {"16.71"}, true, "a"},
+                                 {"jdih-16-71-dprd", "jdih", {"16.71"}, true, "b"},
+                                 {"jdih-16-73", "jdih", {"16.73"}, true, "c"},
+                                 {"jdih-16-10", "jdih", {"16.10"}, true, "d"}}));
+  const auto observe = [&](const char* source, HealthState state) {
+    SourceHealth h;
+    h.source = source;
+    h.state = state;
+    h.since = h.checkedAt = "2026-11-29T00:00:00Z";
+    ASSERT_TRUE(store.recordHealth(h, true, false));
+  };
+  observe("jdih-16-71", HealthState::Up);
+  observe("jdih-16-71-dprd", HealthState::Down);
+  observe("jdih-16-73", HealthState::Maintenance);  // jdih-16-10: never observed
+
+  const CriteriaCatalog criteria;
+  auto overview = regionOverview(store, catalogue, criteria, "16");
+  ASSERT_TRUE(overview.isOk()) << overview.status().message();
+  std::map<std::string, std::optional<HealthState>> states;
+  for (const auto& s : overview->subjects) {
+    if (s.documents) states[s.subject.id] = s.documents->siteState;
+  }
+  ASSERT_EQ(states.size(), 3u);
+  EXPECT_EQ(states["16.71"], HealthState::Down);  // the worse of its two sites
+  EXPECT_EQ(states["16.73"], HealthState::Maintenance);
+  EXPECT_EQ(states["16.10"], std::nullopt);
 }
 
 }  // namespace

@@ -155,6 +155,7 @@ TEST_F(ReportCliTest, xlsxOpensInOpenpyxlWithTheScoresHamhubScorePrints) {
   const JsonValue& jdih = *probe.find("cells")->find("JDIH");
   ASSERT_GE(jdih.asArray().size(), 2u);
   EXPECT_EQ(jdih.asArray()[0].asArray()[2].asString(), "Dokumen");
+  EXPECT_EQ(jdih.asArray()[0].asArray()[6].asString(), "Situs");
   bool palembang = false;
   for (const JsonValue& row : jdih.asArray()) {
     const auto& cells = row.asArray();
@@ -163,6 +164,7 @@ TEST_F(ReportCliTest, xlsxOpensInOpenpyxlWithTheScoresHamhubScorePrints) {
     EXPECT_GT(cells[2].asNumber(), 0) << "documents";
     EXPECT_GE(cells[4].asNumber(), 0) << "a share";
     EXPECT_LE(cells[4].asNumber(), 1);
+    EXPECT_EQ(cells[6].asString(), "belum dicek");  // harvested, but no monitor has looked at the site yet
   }
   EXPECT_TRUE(palembang);
 }

@@ -65,6 +65,7 @@ JsonValue subjectJson(const CriteriaCatalog& criteria, const SubjectOverview& s,
     documents.set("documents", s.documents->documents);
     documents.set("complete", s.documents->complete);
     documents.set("newest_date", orNull(s.documents->newestDate));
+    documents.set("site_state", s.documents->siteState ? JsonValue(healthStateName(*s.documents->siteState)) : JsonValue());
   }
   out.set("documents", std::move(documents));
   out.set("open_alerts", s.openAlerts);

@@ -8,6 +8,18 @@ namespace hamhub::host {
 
 namespace {
 
+// How bad a site's state is for its region: the worst of a subject's sites is the one to show.
+int severity(HealthState state) {
+  switch (state) {
+    case HealthState::Up: return 0;
+    case HealthState::Pending: return 1;
+    case HealthState::Degraded: return 2;
+    case HealthState::Maintenance: return 3;
+    case HealthState::Down: return 4;
+  }
+  return 0;
+}
+
 std::string textOf(const JsonValue& object, std::string_view key) {
   const JsonValue* v = object.isObject() ? object.find(key) : nullptr;
   return v != nullptr && v->isString() ? v->asString() : std::string();
@@ -110,14 +122,22 @@ Result<RegionOverview> regionOverview(Store& store, const std::vector<Subject>& 
   if (!figures.isOk()) return figures.status();
   std::map<std::string, const DocumentFigures*> figuresOf;
   for (const auto& f : *figures) figuresOf[f.source] = &f;
+  auto health = store.sourceHealth();
+  if (!health.isOk()) return health.status();
+  std::map<std::string, HealthState> stateOf;
+  for (const auto& h : *health) stateOf[h.source] = h.state;
   for (const auto& source : *sources) {
     if (source.connector != "jdih" || !source.enabled) continue;
     const auto f = figuresOf.find(source.id);
+    const auto state = stateOf.find(source.id);
     for (const auto& subjectId : source.subjects) {
       const auto it = bySubject.find(subjectId);
       if (it == bySubject.end()) continue;
       auto& docs = it->second.documents;
       if (!docs) docs = DocumentStanding{};
+      if (state != stateOf.end() && (!docs->siteState || severity(state->second) > severity(*docs->siteState))) {
+        docs->siteState = state->second;
+      }
       if (f == figuresOf.end()) continue;
       docs->documents += f->second->documents;
       docs->complete += f->second->complete;

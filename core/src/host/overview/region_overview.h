@@ -44,6 +44,10 @@ struct DocumentStanding {
   std::int64_t documents = 0;
   std::int64_t complete = 0;   // documents with every mandatory metadata field
   std::string newestDate;      // '' when none
+  /// The worst health state among its sites as the monitor last saw them (down, maintenance,
+  /// degraded, pending, up); nullopt when the monitor has not looked at any. A site can be down
+  /// while its documents, harvested before, are all still here: this says which.
+  std::optional<HealthState> siteState;
 };
 
 struct SubjectOverview {

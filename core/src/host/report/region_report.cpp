@@ -40,6 +40,9 @@ struct Words {
   const char* complete;
   const char* metadataCompleteness;
   const char* newest;
+  const char* site;
+  const char* siteStates[5];  // by HealthState: pending, up, degraded, down, maintenance
+  const char* notChecked;
   const char* noJdih;
   const char* alertsTable;
   const char* criticalColumn;
@@ -79,6 +82,9 @@ const Words kIndonesian{"Laporan Kelengkapan Data dan Nilai HAM",
                         "Metadata lengkap",
                         "Kelengkapan metadata",
                         "Dokumen terbaru",
+                        "Situs",
+                        {"menunggu", "aktif", "lambat", "mati", "pemeliharaan"},
+                        "belum dicek",
                         "Tidak ada situs JDIH yang dipanen untuk wilayah ini.",
                         "Peringatan",
                         "Kritis",
@@ -117,6 +123,9 @@ const Words kEnglish{"Human-rights data completeness and scores",
                      "Complete metadata",
                      "Metadata completeness",
                      "Newest document",
+                     "Site",
+                     {"pending", "up", "degraded", "down", "maintenance"},
+                     "not checked",
                      "No JDIH site of this region is harvested.",
                      "Alerts",
                      "Critical",
@@ -192,7 +201,7 @@ Report regionReport(const RegionOverview& overview, const CriteriaCatalog& crite
                       {},
                       {}};
   ReportTable missing{w.missing, {w.code, w.subject, w.instrument, w.indicator, w.indicatorName, w.criterion}, {}, w.nothingMissing};
-  ReportTable jdih{"JDIH", {w.code, w.subject, w.documents, w.complete, w.metadataCompleteness, w.newest}, {}, w.noJdih};
+  ReportTable jdih{"JDIH", {w.code, w.subject, w.documents, w.complete, w.metadataCompleteness, w.newest, w.site}, {}, w.noJdih};
   ReportTable alerts{w.alertsTable, {w.code, w.subject, w.openAlerts, w.criticalColumn}, {}, w.noOpenAlerts};
 
   std::map<std::string, std::string> described;  // instrument id → "KKPHAM 22/2021: its name", in id order
@@ -234,7 +243,8 @@ Report regionReport(const RegionOverview& overview, const CriteriaCatalog& crite
                            ReportCell::count(d.complete),
                            d.documents > 0 ? ReportCell::share(static_cast<double>(d.complete) / static_cast<double>(d.documents))
                                            : ReportCell::empty(),
-                           d.newestDate.empty() ? ReportCell::empty() : ReportCell::of(d.newestDate)});
+                           d.newestDate.empty() ? ReportCell::empty() : ReportCell::of(d.newestDate),
+                           ReportCell::of(d.siteState ? w.siteStates[static_cast<int>(*d.siteState)] : w.notChecked)});
     }
     if (s.openAlerts > 0) {
       alerts.rows.push_back({code, name, ReportCell::count(s.openAlerts),
