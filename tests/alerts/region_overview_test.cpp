@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "host/overview/region_overview.h"
@@ -32,17 +33,30 @@ ScoreRow score(std::string subject, std::string period, double total, std::strin
   return row;
 }
 
-TEST(RegionOverview, readsEachSubjectsNewestScoreWithMissingItemsAndAlerts) {
-  hamhub::test::TempDir dir;
-  auto opened = Store::open("sqlite:hub.db", dir.path());
-  ASSERT_TRUE(opened.isOk()) << opened.status().message();
-  Store& store = **opened;
-  const std::vector<Subject> catalogue = {testSubject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
-                                          testSubject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
-                                          testSubject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
-                                          testSubject("31", "DKI Jakarta", SubjectKind::Province, "31"),
-                                          testSubject("31.71", "Kota Jakarta Pusat", SubjectKind::KabKota, "31")};
-  ASSERT_TRUE(store.upsertSubjects(catalogue));
+class RegionOverviewTest : public ::testing::Test {
+ protected:
+  // A real SQLite store with the catalogue: Sumatera Selatan, Ogan Ilir, Palembang and `more`.
+  void catalogue(std::vector<Subject> more) {
+    catalogue_ = {testSubject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
+                  testSubject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
+                  testSubject("16.71", "Kota Palembang", SubjectKind::KabKota, "16")};
+    catalogue_.insert(catalogue_.end(), more.begin(), more.end());
+    auto opened = Store::open("sqlite:hub.db", dir_.path());
+    ASSERT_TRUE(opened.isOk()) << opened.status().message();
+    store_ = std::move(opened).value();
+    ASSERT_TRUE(store_->upsertSubjects(catalogue_));
+  }
+
+  hamhub::test::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::vector<Subject> catalogue_;
+};
+
+TEST_F(RegionOverviewTest, readsEachSubjectsNewestScoreWithMissingItemsAndAlerts) {
+  ASSERT_NO_FATAL_FAILURE(catalogue({testSubject("31", "DKI Jakarta", SubjectKind::Province, "31"),
+                                     testSubject("31.71", "Kota Jakarta Pusat", SubjectKind::KabKota, "31")}));
+  Store& store = *store_;
+  const std::vector<Subject>& catalogue = catalogue_;
   ASSERT_TRUE(store.insertScores({score("16.10", "2023", 60, "", 0.5, R"("6.P")"),
                                   score("16.10", "2024", 70, "cukup", 0.8, R"("6.P")"),
                                   score("16.71", "2024", 90, "peduli-ham", 1, ""),
@@ -85,16 +99,10 @@ TEST(RegionOverview, readsEachSubjectsNewestScoreWithMissingItemsAndAlerts) {
   EXPECT_EQ(regionOverview(store, catalogue, criteria, "99").status().reason(), "not-found");
 }
 
-TEST(RegionOverview, showsTheWorstStateOfASubjectsJdihSitesNextToItsDocuments) {
-  hamhub::test::TempDir dir;
-  auto opened = Store::open("sqlite:hub.db", dir.path());
-  ASSERT_TRUE(opened.isOk()) << opened.status().message();
-  Store& store = **opened;
-  const std::vector<Subject> catalogue = {testSubject("16", "Sumatera Selatan", SubjectKind::Province, "16"),
-                                          testSubject("16.10", "Ogan Ilir", SubjectKind::KabKota, "16"),
-                                          testSubject("16.71", "Kota Palembang", SubjectKind::KabKota, "16"),
-                                          testSubject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota, "16")};
-  ASSERT_TRUE(store.upsertSubjects(catalogue));
+TEST_F(RegionOverviewTest, showsTheWorstStateOfASubjectsJdihSitesNextToItsDocuments) {
+  ASSERT_NO_FATAL_FAILURE(catalogue({testSubject("16.73", "Kota Lubuk Linggau", SubjectKind::KabKota, "16")}));
+  Store& store = *store_;
+  const std::vector<Subject>& catalogue = catalogue_;
   ASSERT_TRUE(store.syncSources({{"jdih-16-71", "jdih", {"16.71"}, true, "a"},
                                  {"jdih-16-71-dprd", "jdih", {"16.71"}, true, "b"},
                                  {"jdih-16-73", "jdih", {"16.73"}, true, "c"},
