@@ -34,6 +34,7 @@ constexpr Named kNames[] = {
     {Behaviour::kRateLimited, "rate-limited"},
     {Behaviour::kSchemaDrift, "schema-drift"},
     {Behaviour::kServerError, "server-error"},
+    {Behaviour::kLegacyCms, "legacy-cms"},
 };
 
 std::uint64_t number(std::string_view key, std::string_view value) {

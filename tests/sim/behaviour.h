@@ -35,6 +35,7 @@ enum class Behaviour {
   kRateLimited,       ///< [site-wide] the first `afterRequests` answered normally, then 429 + Retry-After
   kSchemaDrift,       ///< the feed's documents with renamed fields (idData → id_data, judul → title, …)
   kServerError,       ///< [site-wide] `status` (500) with nginx's small error page
+  kLegacyCms,         ///< the feed as an old PHP CMS on a Latin-1 database writes it (see legacy_cms.h)
 };
 
 /// Every behaviour, in declaration order.

@@ -1,11 +1,10 @@
 // schema-drift: the JDIHN feed with its documents' fields renamed.
 #include "schema_drift.h"
 
-#include <stdexcept>
 #include <string_view>
 #include <utility>
 
-#include "hamhub/json.h"
+#include "feed_rewrite.h"
 
 namespace hamhub::sim {
 
@@ -52,20 +51,10 @@ std::string renamed(std::string_view key) {
 }  // namespace
 
 std::string driftedFeed(const Payload& feed) {
-  std::string body = feed.envelopeHead + "[";
-  for (const auto& [offset, length] : feed.items) {
-    auto item = parseJson(std::string_view(feed.body).substr(offset, length));
-    if (!item.isOk()) throw std::logic_error("schema-drift: a feed item is not JSON: " + item.status().message());
-    JsonValue document = std::move(item).value();
-    if (document.isObject()) {
-      for (auto& member : document.asObject()) member.first = renamed(member.first);
-    }
-    if (body.back() != '[') body += ',';
-    body += toJson(document);
-  }
-  body += ']';
-  body += feed.envelopeTail;
-  return body;
+  return rewrittenFeed(feed, "schema-drift", [](JsonValue& document) {
+    if (!document.isObject()) return;
+    for (auto& member : document.asObject()) member.first = renamed(member.first);
+  });
 }
 
 }  // namespace hamhub::sim

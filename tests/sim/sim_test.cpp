@@ -29,6 +29,7 @@
 
 #include "hamhub/json.h"
 #include "jdih_content.h"
+#include "legacy_cms.h"
 #include "simulator.h"
 
 namespace hamhub::sim {
@@ -516,6 +517,20 @@ TEST_F(SimulatorTest, schemaDriftSiteServesTheSameDocumentsUnderOtherFieldNames)
   EXPECT_EQ(fetch(sim.pageUrl(0, "/feed.rss")).body, sim.content(0)->at(JdihContent::kRssPath).body);
 }
 
+TEST_F(SimulatorTest, legacyCmsSiteWritesTitlesInLatin1WithHtmlReferences) {
+  Simulator& sim = withBehaviour(Behaviour::kLegacyCms, 12);
+  const Reply r = fetch(sim.siteUrl(0));
+  ASSERT_EQ(r.status, 200) << r.error;
+  // The raw byte E9, not UTF-8: the body must be read byte for byte, not through a JSON parser
+  // (which would repair it).
+  std::size_t titles = 0;
+  for (std::size_t at = r.body.find("\"judul\":\""); at != std::string::npos; at = r.body.find("\"judul\":\"", at + 1)) {
+    EXPECT_EQ(r.body.compare(at + 9, std::string_view(kLegacyTitlePrefix).size(), kLegacyTitlePrefix), 0);
+    ++titles;
+  }
+  EXPECT_EQ(titles, 12u);
+}
+
 TEST_F(SimulatorTest, zeroResultsSiteAnswersTheLiteralText) {
   Simulator& sim = withBehaviour(Behaviour::kZeroResults);
   const Reply r = fetch(sim.siteUrl(0));
@@ -640,7 +655,7 @@ TEST_F(SimulatorTest, sumselScenarioHasSeventeenKabKotaWithLubukLinggauInMainten
 }
 
 TEST_F(SimulatorTest, behaviourArgumentsParseNamesAndSettings) {
-  EXPECT_EQ(allBehaviours().size(), 20u);
+  EXPECT_EQ(allBehaviours().size(), 21u);
   for (Behaviour b : allBehaviours()) EXPECT_EQ(parseBehaviourName(behaviourName(b)), b);
   const SiteBehaviour slow = parse("slow,delay_ms=500,drip_bps=2000");
   EXPECT_EQ(slow.kind, Behaviour::kSlow);

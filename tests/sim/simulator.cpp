@@ -37,6 +37,7 @@
 
 #include "export_tables.h"
 #include "jdih_content.h"
+#include "legacy_cms.h"
 #include "regions.h"
 #include "schema_drift.h"
 
@@ -724,6 +725,9 @@ void Simulator::Impl::handle(Request& request, Response& response) {
         return;
       case Behaviour::kSchemaDrift:
         sendText(response, Status::HTTP_OK, driftedFeed(feed), feed.contentType);
+        return;
+      case Behaviour::kLegacyCms:
+        sendText(response, Status::HTTP_OK, legacyCmsFeed(feed), feed.contentType);
         return;
       case Behaviour::kHtml:
         send(request, response, snapshot->at("/"), behaviour, "text/html; charset=UTF-8");

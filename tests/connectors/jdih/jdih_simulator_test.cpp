@@ -14,6 +14,7 @@
 #include "host/plugins/plugin_registry.h"
 #include "host/store/store.h"
 #include "host/subjects/subject_catalog.h"
+#include "legacy_cms.h"
 #include "simulator.h"
 #include "support/hamhub_process.h"
 #include "support/temp_dir.h"
@@ -167,6 +168,22 @@ TEST_F(JdihSimulatorTest, followsChangesAddedChangedAndRemovedDocuments) {
   EXPECT_EQ(run.counts.added, 2);
   EXPECT_EQ(run.counts.updated, 1);
   EXPECT_EQ(run.counts.withdrawn, 1);
+}
+
+TEST_F(JdihSimulatorTest, readsALegacyCmsFeedAsTheTextItMeant) {
+  sim_->setBehaviour(1, Behaviour::kLegacyCms);
+  auto run = harvest(source(1));
+  ASSERT_EQ(run.status, RunStatus::Success) << run.error;
+  EXPECT_EQ(run.counts.added, static_cast<std::int64_t>(kDocuments));
+  DocumentQuery query;
+  query.source = source(1).id;
+  auto documents = store_->documents(query);
+  ASSERT_TRUE(documents.isOk()) << documents.status().message();
+  ASSERT_EQ(documents->size(), kDocuments);
+  for (const auto& d : *documents) {
+    // The Latin-1 byte read as é, the HTML reference decoded: valid UTF-8 in the store.
+    EXPECT_EQ(d.document.title.rfind(sim::kLegacyTitlePrefixRead, 0), 0u) << d.document.title;
+  }
 }
 
 TEST_F(JdihSimulatorTest, harvestsPagedBasicAuthRssAndZeroResultsSites) {
