@@ -158,7 +158,9 @@ std::vector<std::string> subjectsOf(const JsonValue* value) {
     raw.push_back(scalarText(value));
   }
   std::vector<std::string> out;
-  for (const auto& whole : raw) {
+  std::string decoded;
+  for (auto& whole : raw) {
+    if (decodeHtmlCharacters(whole, decoded)) whole.swap(decoded);
     std::size_t start = 0;
     while (start <= whole.size()) {
       const std::size_t end = std::min(whole.find_first_of(",;/", start), whole.size());

@@ -553,7 +553,8 @@ TEST_F(JdihConnectorTest, readsTextThatIsNotUtf8AsWindows1252AndWarns) {
 TEST_F(JdihConnectorTest, decodesTheHtmlCharacterReferencesACmsLeftInItsText) {
   serve("/integrasi", 200,
         R"([{"idData":"1","judul":"Pajak &amp; Retribusi &#8211; Perda &quot;HAM&quot;&nbsp;","teuBadan":"&nbsp;",)"
-        R"("urlDownload":"https://jdih.example.go.id/unduh?id=1&amp;f=pdf","sumber":"Hotel & Restoran &bogus; &#0;"}])");
+        R"("urlDownload":"https://jdih.example.go.id/unduh?id=1&amp;f=pdf","sumber":"Hotel & Restoran &bogus; &#0;",)"
+        R"("subjek":"HAK ASASI MANUSIA &amp; DISABILITAS; ANAK"}])");
 
   auto result = harvest({{"url", server_.url("/integrasi")}});
 
@@ -564,6 +565,8 @@ TEST_F(JdihConnectorTest, decodesTheHtmlCharacterReferencesACmsLeftInItsText) {
   EXPECT_TRUE(payload.find("issuing_body")->isNull());  // nothing but a non-breaking space
   EXPECT_EQ(str(payload, "file_url"), "https://jdih.example.go.id/unduh?id=1&f=pdf");
   EXPECT_EQ(str(payload, "source"), "Hotel & Restoran &bogus; &#0;");  // not references: as written
+  ASSERT_NE(payload.find("subjects"), nullptr);
+  EXPECT_EQ(toJson(*payload.find("subjects")), R"(["HAK ASASI MANUSIA & DISABILITAS","ANAK"])");
 }
 
 TEST_F(JdihConnectorTest, passesTheClientsTooLargeErrorThrough) {
