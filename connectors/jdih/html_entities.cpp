@@ -90,20 +90,21 @@ std::optional<unsigned> characterOf(std::string_view name) {
 }  // namespace
 
 xmlEntityPtr htmlCharacterEntity(std::string_view name) {
-  // Built once, on first use, and never freed: libxml2 may hold a pointer while any parse runs.
-  static const std::map<std::string, xmlEntityPtr, std::less<>> entities = [] {
-    std::map<std::string, xmlEntityPtr, std::less<>> table;
+  // Built once, on first use, and never freed (not even at exit, when a parse on another thread
+  // may still hold one): the table is reached through this pointer for the life of the process.
+  static const auto* const entities = [] {
+    auto* table = new std::map<std::string, xmlEntityPtr, std::less<>>;
     for (const auto& [entity, cp] : characters()) {
       std::string text;
       appendUtf8(text, cp);
-      table.emplace(entity, xmlNewEntity(nullptr, reinterpret_cast<const xmlChar*>(entity.c_str()),
+      table->emplace(entity, xmlNewEntity(nullptr, reinterpret_cast<const xmlChar*>(entity.c_str()),
                                          XML_INTERNAL_PREDEFINED_ENTITY, nullptr, nullptr,
                                          reinterpret_cast<const xmlChar*>(text.c_str())));
     }
     return table;
   }();
-  const auto found = entities.find(name);
-  return found == entities.end() ? nullptr : found->second;
+  const auto found = entities->find(name);
+  return found == entities->end() ? nullptr : found->second;
 }
 
 bool decodeHtmlCharacters(std::string_view text, std::string& out) {
