@@ -53,11 +53,7 @@ void WalCheckpointer::attach(sqlite3* writer) {
 
 int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int walPages) {
   if (walPages < kCheckpointPages) return SQLITE_OK;
-  auto* me = static_cast<WalCheckpointer*>(self);
-  static const int minNew = getenv("HH_MINNEW") ? atoi(getenv("HH_MINNEW")) : 0;
-  if (walPages >= me->pokedAt_ && walPages - me->pokedAt_ < minNew) return SQLITE_OK;
-  me->pokedAt_ = walPages;
-  me->task_.poke();
+  static_cast<WalCheckpointer*>(self)->task_.poke();
   return SQLITE_OK;
 }
 

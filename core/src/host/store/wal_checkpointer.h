@@ -37,7 +37,6 @@ class WalCheckpointer {
 
   sqlite3* own_ = nullptr;
   sqlite3* writer_ = nullptr;
-  int pokedAt_ = 0;
   PeriodicTask task_;  // poked by commits; also runs now and then on its own (another process's WAL)
 };
 
