@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hamhub/json.h"
@@ -77,6 +78,7 @@ class JsonPushParser::Impl {
   std::string buffer_;
   std::string repaired_;
   std::size_t repairedStrings_ = 0;
+  bool stringNonAscii_ = false;  // the string being read has raw bytes of 0x80 or above
   bool stringIsKey_ = false;
   unsigned unicode_ = 0;
   int unicodeDigits_ = 0;
@@ -115,7 +117,9 @@ bool JsonPushParser::Impl::emitString(std::string_view value) {
   if (value.size() > options_.maxStringBytes) {
     return fail("string longer than " + std::to_string(options_.maxStringBytes) + " bytes", "too-large");
   }
-  if (!isValidUtf8(value)) {
+  // Only text with a byte of 0x80 or above (seen by the scan that found its end) can be invalid.
+  const bool nonAscii = std::exchange(stringNonAscii_, false);
+  if (nonAscii && !isValidUtf8(value)) {
     // JSON is UTF-8 by definition, yet sites on a Latin-1 database send their bytes as they are.
     // Refusing the feed would lose it for one accent; passing the bytes on would break every
     // reader after us (PostgreSQL refuses them outright). So the stray bytes become text.
@@ -256,7 +260,9 @@ Status JsonPushParser::Impl::feed(std::string_view chunk) {
     const char c = data[i];
     switch (state_) {
       case State::String: {
-        const std::size_t j = i + detail::findJsonSpecial(data + i, n - i);
+        std::uint64_t seen = 0;
+        const std::size_t j = i + detail::findJsonSpecial(data + i, n - i, seen);
+        stringNonAscii_ = stringNonAscii_ || detail::sawNonAscii(seen);
         if (j > i) {
           flushSurrogate();
           if (buffer_.empty() && j < n && data[j] == '"') {

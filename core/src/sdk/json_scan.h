@@ -14,13 +14,16 @@ namespace hamhub::detail {
 /// The offset of the first byte in [data, data + size) that a JSON string cannot hold as is: '"',
 /// '\\' or a control character (< 0x20); `size` if there is none. Eight bytes per step (SWAR):
 /// strings are most of a feed's bytes, and a byte-at-a-time loop was the parser's largest cost.
-inline std::size_t findJsonSpecial(const char* data, std::size_t size) {
+/// `seen` gets every scanned byte OR-ed in (a few past the result too): its 0x80 bits tell the
+/// parser, at no extra pass, whether the text can be anything but ASCII.
+inline std::size_t findJsonSpecial(const char* data, std::size_t size, std::uint64_t& seen) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     std::uint64_t w = 0;
     std::memcpy(&w, data + i, 8);
+    seen |= w;
     const std::uint64_t quote = w ^ (kOnes * '"');
     const std::uint64_t backslash = w ^ (kOnes * '\\');
     // A byte is flagged when it is zero (quote, backslash) or below 0x20; a flag can be wrong only
@@ -33,10 +36,19 @@ inline std::size_t findJsonSpecial(const char* data, std::size_t size) {
   }
   for (; i < size; ++i) {
     const auto c = static_cast<unsigned char>(data[i]);
+    seen |= c;
     if (c == '"' || c == '\\' || c < 0x20) return i;
   }
   return size;
 }
+
+inline std::size_t findJsonSpecial(const char* data, std::size_t size) {
+  std::uint64_t unused = 0;
+  return findJsonSpecial(data, size, unused);
+}
+
+/// Whether bytes OR-ed together as findJsonSpecial's `seen` held one of 0x80 or above.
+inline bool sawNonAscii(std::uint64_t seen) { return (seen & 0x8080808080808080ULL) != 0; }
 
 /// What a lone or broken UTF-16 surrogate in a \\u escape becomes.
 constexpr unsigned kReplacementChar = 0xFFFD;
