@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include <hamhub/utf8.h>
+
 namespace hamhub::jdih {
 
 namespace {
@@ -41,24 +43,6 @@ constexpr Named kOtherNames[] = {
 
 // XML's five, which HTML has too; libxml2 knows them already, text from a JSON feed does not.
 constexpr Named kXmlNames[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
-
-void appendUtf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-    return;
-  }
-  if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  }
-  out += static_cast<char>(0x80 | (cp & 0x3F));
-}
 
 using CharacterTable = std::map<std::string, unsigned, std::less<>>;
 

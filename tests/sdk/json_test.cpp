@@ -242,6 +242,12 @@ TEST(Utf8Test, tellsWellFormedUtf8FromEverythingElse) {
   }
 }
 
+TEST(Utf8Test, writesCodePointsOfEveryLength) {
+  std::string out;
+  for (char32_t cp : {U'A', U'\u00e9', U'\u20ac', U'\U0001F600'}) appendUtf8(out, cp);
+  EXPECT_EQ(out, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+}
+
 TEST(Utf8Test, readsWindows1252WholeOrOnlyWhereTheBytesAreNotUtf8) {
   std::string whole;
   appendWindows1252AsUtf8(whole, "\x80 caf\xE9 \x81");

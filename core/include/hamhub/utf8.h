@@ -12,6 +12,9 @@
 
 namespace hamhub {
 
+/// @brief Appends code point `cp` (up to U+10FFFF, not a surrogate) to `out` as UTF-8.
+void appendUtf8(std::string& out, char32_t cp);
+
 /// @brief True when `text` is well-formed UTF-8: no stray continuation bytes, truncated or
 ///        overlong sequences, surrogates or code points past U+10FFFF.
 bool isValidUtf8(std::string_view text);

@@ -66,6 +66,8 @@ void appendWindows1252Byte(std::string& out, unsigned char c) {
 
 }  // namespace
 
+void appendUtf8(std::string& out, char32_t cp) { detail::appendUtf8(out, static_cast<unsigned>(cp)); }
+
 bool isValidUtf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
